@@ -1,0 +1,78 @@
+//! Summary counts of a plan (what `waymark stats` prints).
+
+use super::{DependencyGraph, check_plan};
+use crate::model::{Plan, StatusCategory};
+use serde::Serialize;
+
+/// Counts that describe a plan at a glance.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct PlanStats {
+    /// Tasks, subtasks included.
+    pub tasks: usize,
+    /// Checklist items over all tasks and milestones.
+    pub checklist_items: usize,
+    /// Tasks whose status is in the done category.
+    pub done: usize,
+    /// Tasks under way.
+    pub active: usize,
+    /// Tasks not started.
+    pub not_started: usize,
+    /// Blocked tasks.
+    pub blocked: usize,
+    /// Dropped tasks.
+    pub dropped: usize,
+    /// Phases.
+    pub phases: usize,
+    /// Sprints.
+    pub sprints: usize,
+    /// Milestones.
+    pub milestones: usize,
+    /// Dependency edges, unknown ids included.
+    pub dependencies: usize,
+    /// Sum of hour estimates.
+    pub estimate_hours: f64,
+    /// Velocity records.
+    pub velocity_records: usize,
+    /// Problems found by the plan check, as sentences.
+    pub warnings: Vec<String>,
+    /// Dependency loops, each as ids in prerequisite → dependant order.
+    pub cycles: Vec<Vec<String>>,
+}
+
+impl PlanStats {
+    /// Counts a plan.
+    pub fn of(plan: &Plan) -> Self {
+        let mut stats = Self {
+            tasks: plan.tasks.len(),
+            phases: plan.phases.len(),
+            sprints: plan.sprints.len(),
+            milestones: plan.milestones.len(),
+            velocity_records: plan.velocity.len(),
+            ..Self::default()
+        };
+        for task in &plan.tasks {
+            match plan.category(&task.status) {
+                StatusCategory::NotStarted => stats.not_started += 1,
+                StatusCategory::Active => stats.active += 1,
+                StatusCategory::Done => stats.done += 1,
+                StatusCategory::Blocked => stats.blocked += 1,
+                StatusCategory::Dropped => stats.dropped += 1,
+            }
+            stats.checklist_items += task.checklist.len();
+            stats.dependencies += task.depends_on.len();
+            stats.estimate_hours += task.estimate.hours.unwrap_or(0.0);
+        }
+        stats.checklist_items += plan
+            .milestones
+            .iter()
+            .map(|m| m.criteria.len())
+            .sum::<usize>();
+        stats.warnings = check_plan(plan).iter().map(ToString::to_string).collect();
+        stats.cycles = DependencyGraph::build(plan)
+            .cycles(plan)
+            .into_iter()
+            .map(|ids| ids.into_iter().map(|id| id.0).collect())
+            .collect();
+        stats
+    }
+}

@@ -1,0 +1,32 @@
+//! Derived data cached on the plan's revision: recomputed when the plan changes, never per frame.
+
+use crate::analysis::{Problem, check_plan};
+use crate::model::Plan;
+
+/// Facts derived from the plan, as of one revision.
+#[derive(Clone, Debug, Default)]
+pub struct Derived {
+    /// The plan revision these facts describe.
+    pub revision: u64,
+    /// What is wrong with the plan (unknown ids, loops, duplicates).
+    pub problems: Vec<Problem>,
+}
+
+impl Derived {
+    /// Computes the facts for a plan at a revision.
+    pub fn compute(plan: &Plan, revision: u64) -> Self {
+        Self {
+            revision,
+            problems: check_plan(plan),
+        }
+    }
+
+    /// Recomputes when the revision has moved on; returns true when it did.
+    pub fn refresh(&mut self, plan: &Plan, revision: u64) -> bool {
+        if self.revision == revision {
+            return false;
+        }
+        *self = Self::compute(plan, revision);
+        true
+    }
+}

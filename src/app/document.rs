@@ -1,0 +1,64 @@
+//! The open document: the plan's history and where it lives on disk.
+
+use crate::history::History;
+use crate::model::Plan;
+use std::path::PathBuf;
+
+/// The plan being edited, its undo history, and its file.
+#[derive(Debug)]
+pub struct Document {
+    /// The plan and its undo history.
+    pub history: History,
+    /// The file it was opened from or saved to; `None` for a new or imported plan.
+    pub path: Option<PathBuf>,
+    /// A number that changes whenever another document is opened, so caches of the old one are dropped.
+    pub generation: u64,
+}
+
+impl Document {
+    /// A document read from a file, clean.
+    pub fn opened(plan: Plan, path: PathBuf, generation: u64) -> Self {
+        Self {
+            history: History::new(plan),
+            path: Some(path),
+            generation,
+        }
+    }
+
+    /// A document with no file yet (the bundled sample, a new plan), clean until edited.
+    pub fn untitled(plan: Plan, generation: u64) -> Self {
+        Self {
+            history: History::new(plan),
+            path: None,
+            generation,
+        }
+    }
+
+    /// The plan.
+    pub fn plan(&self) -> &Plan {
+        self.history.plan()
+    }
+
+    /// The name shown in the title bar: the file name, or the plan's title.
+    pub fn display_name(&self) -> String {
+        match &self.path {
+            Some(path) => path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            None if self.plan().meta.title.is_empty() => "Untitled plan".to_owned(),
+            None => self.plan().meta.title.clone(),
+        }
+    }
+
+    /// The window title: name, a dirty marker, and the app name.
+    pub fn window_title(&self) -> String {
+        let dirty = if self.history.is_dirty() { "● " } else { "" };
+        format!("{dirty}{} — Waymark", self.display_name())
+    }
+
+    /// A revision number unique across documents, for caches.
+    pub fn revision_key(&self) -> u64 {
+        (self.generation << 40) ^ self.history.revision()
+    }
+}

@@ -1,0 +1,289 @@
+//! The eframe shell: one window with a menu bar, a view switcher, the active view, the inspector and
+//! a status bar. Views push requests while drawing; [`WaymarkApp::run_requests`] applies them after.
+
+mod command;
+mod derived;
+mod document;
+mod effects;
+mod fonts;
+mod handlers;
+mod menu;
+mod prompt;
+mod settings;
+mod toasts;
+
+pub use command::Command;
+pub use derived::Derived;
+pub use document::Document;
+pub use effects::{DialogPurpose, Effects};
+pub use prompt::{Guarded, UnsavedGuard};
+pub use settings::Settings;
+pub use toasts::{Toast, ToastKind, Toasts};
+
+use crate::io::plan_from_ron;
+use crate::model::{Plan, TaskId};
+use crate::views::inspector::{InspectorState, inspector_ui};
+use crate::views::table::{TableState, table_ui};
+use crate::views::{Request, ViewContext, ViewKind, placeholder_ui};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The bundled sample plan, opened when Waymark starts with no file.
+pub const SAMPLE_PLAN: &str = include_str!("../../assets/sample.ron");
+
+/// The sample plan, parsed.
+pub fn sample_plan() -> Plan {
+    // The sample is checked by a test; should it ever fail to parse, start from an empty plan.
+    plan_from_ron(SAMPLE_PLAN).unwrap_or_else(|_| Plan::new("Untitled plan"))
+}
+
+/// UI state that is not part of the plan: the selection and each view's own state.
+#[derive(Debug, Default)]
+pub struct UiState {
+    /// The selected task, shared by every view and the inspector.
+    pub selected: Option<TaskId>,
+    /// The table view's state.
+    pub table: TableState,
+    /// The inspector's state.
+    pub inspector: InspectorState,
+}
+
+/// The application.
+pub struct WaymarkApp {
+    /// The open document.
+    pub document: Document,
+    /// Remembered preferences.
+    pub settings: Settings,
+    /// Selection and view states.
+    pub ui_state: UiState,
+    /// Data derived from the plan, cached on its revision.
+    pub derived: Derived,
+    /// Messages for the status bar.
+    pub toasts: Toasts,
+    requests: Vec<Request>,
+    effects: Effects,
+    guard: UnsavedGuard,
+    shown_title: String,
+    fonts_installed: bool,
+}
+
+impl WaymarkApp {
+    /// An app showing a document.
+    pub fn new(document: Document, settings: Settings) -> Self {
+        Self {
+            document,
+            settings,
+            ui_state: UiState::default(),
+            derived: Derived::default(),
+            toasts: Toasts::default(),
+            requests: Vec::new(),
+            effects: Effects::default(),
+            guard: UnsavedGuard::default(),
+            shown_title: String::new(),
+            fonts_installed: false,
+        }
+    }
+
+    /// An app on the bundled sample plan with default settings (tests use this).
+    pub fn with_sample() -> Self {
+        Self::new(Document::untitled(sample_plan(), 0), Settings::default())
+    }
+
+    /// The plan shown.
+    pub fn plan(&self) -> &Plan {
+        self.document.plan()
+    }
+
+    /// Queues a request as if a view had pushed it.
+    pub fn request(&mut self, request: Request) {
+        self.requests.push(request);
+    }
+
+    /// Draws one frame and handles what it asked for. Reads like a table of contents.
+    pub fn ui_root(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.fonts_installed {
+            fonts::install_fonts(&ctx);
+            self.fonts_installed = true;
+        }
+        self.apply_theme(&ctx);
+        self.poll_dialogs(&ctx);
+        self.derived
+            .refresh(self.document.plan(), self.document.revision_key());
+        menu::menu_bar_ui(ui, self);
+        self.status_bar_ui(ui);
+        if self.settings.inspector_open {
+            self.inspector_panel_ui(ui);
+        }
+        self.view_ui(ui);
+        self.prompt_ui(&ctx);
+        self.shortcuts(&ctx);
+        self.dropped_files(&ctx);
+        self.close_request(&ctx);
+        self.run_requests(&ctx);
+        self.update_title(&ctx);
+    }
+
+    fn apply_theme(&self, ctx: &egui::Context) {
+        let theme = if self.settings.dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        };
+        if ctx.theme() != theme {
+            ctx.set_theme(theme);
+        }
+    }
+
+    fn view_context<'a>(
+        document: &'a Document,
+        derived: &'a Derived,
+        selected: Option<&'a TaskId>,
+        requests: &'a mut Vec<Request>,
+    ) -> ViewContext<'a> {
+        ViewContext {
+            plan: document.plan(),
+            derived,
+            selected,
+            requests,
+        }
+    }
+
+    fn inspector_panel_ui(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::right("inspector")
+            .resizable(true)
+            .default_size(340.0)
+            .size_range(260.0..=600.0)
+            .show(ui, |ui| {
+                let mut ctx = Self::view_context(
+                    &self.document,
+                    &self.derived,
+                    self.ui_state.selected.as_ref(),
+                    &mut self.requests,
+                );
+                inspector_ui(ui, &mut ctx, &mut self.ui_state.inspector);
+            });
+    }
+
+    fn view_ui(&mut self, ui: &mut egui::Ui) {
+        egui::CentralPanel::default().show(ui, |ui| {
+            let mut ctx = Self::view_context(
+                &self.document,
+                &self.derived,
+                self.ui_state.selected.as_ref(),
+                &mut self.requests,
+            );
+            match self.settings.view {
+                ViewKind::Table => table_ui(ui, &mut ctx, &mut self.ui_state.table),
+                other => placeholder_ui(ui, other),
+            }
+        });
+    }
+
+    fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::bottom("status-bar").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                match self.toasts.latest() {
+                    Some(toast) if toast.kind == ToastKind::Error => {
+                        ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {}", toast.text));
+                    }
+                    Some(toast) => {
+                        ui.label(&toast.text);
+                    }
+                    None => {
+                        ui.weak("Ready");
+                    }
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let plan = self.document.plan();
+                    let problems = self.derived.problems.len();
+                    if problems > 0 {
+                        let text = format!(
+                            "⚠ {problems} problem{}",
+                            if problems == 1 { "" } else { "s" }
+                        );
+                        ui.colored_label(ui.visuals().warn_fg_color, text)
+                            .on_hover_ui(|ui| {
+                                for problem in self.derived.problems.iter().take(20) {
+                                    ui.label(problem.to_string());
+                                }
+                            });
+                    }
+                    ui.label(format!("{} tasks", plan.tasks.len()));
+                    if self.document.history.is_dirty() {
+                        ui.weak("Unsaved changes");
+                    }
+                });
+            });
+        });
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = self.document.window_title();
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+}
+
+impl eframe::App for WaymarkApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.ui_root(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, Settings::KEY, &self.settings);
+    }
+}
+
+/// Opens the window on a file, or on the bundled sample plan when there is none.
+pub fn run(file: Option<PathBuf>) -> ExitCode {
+    let mut startup_error = None;
+    let document = match file {
+        Some(path) => match Effects::load(&path) {
+            Ok(plan) => Document::opened(plan, path, 0),
+            Err(message) => {
+                eprintln!("waymark: {message}");
+                startup_error = Some(message);
+                Document::untitled(sample_plan(), 0)
+            }
+        },
+        None => Document::untitled(sample_plan(), 0),
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(document.window_title())
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_app_id("waymark")
+            .with_drag_and_drop(true),
+        persist_window: true,
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Waymark",
+        options,
+        Box::new(move |cc| {
+            let settings = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, Settings::KEY))
+                .unwrap_or_default();
+            let mut app = WaymarkApp::new(document, settings);
+            if let Some(path) = &app.document.path {
+                app.settings.remember(path.clone());
+            }
+            if let Some(message) = startup_error {
+                app.toasts.error(message);
+            }
+            Ok(Box::new(app))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("waymark: could not open the window: {error}");
+            ExitCode::from(2)
+        }
+    }
+}

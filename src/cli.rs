@@ -1,0 +1,132 @@
+//! Headless commands on the same core as the app: convert, stats, check.
+
+use crate::analysis::{PlanStats, check_plan};
+use crate::files::{read_document, write_atomic};
+use crate::io::Format;
+use crate::model::Plan;
+use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Waymark: plan sprints, dependencies, milestones and velocity.
+#[derive(Debug, Parser)]
+#[command(
+    name = "waymark",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// A plan to open in the app; with none, the bundled sample plan opens.
+    pub file: Option<PathBuf>,
+    /// A headless command; with none, the app opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// A headless command.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Convert a plan between formats, chosen by the files' extensions.
+    Convert {
+        /// The plan to read.
+        input: PathBuf,
+        /// Where to write it.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Print counts that describe a plan.
+    Stats {
+        /// The plan.
+        file: PathBuf,
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a plan: exit 0 when it is valid, 1 with each problem listed otherwise.
+    Check {
+        /// The plan.
+        file: PathBuf,
+    },
+}
+
+/// Runs a headless command and returns the process exit code. Errors are printed once, to stderr.
+pub fn run(command: Command) -> ExitCode {
+    match execute(command) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("waymark: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn execute(command: Command) -> Result<ExitCode, String> {
+    match command {
+        Command::Convert { input, output } => {
+            let plan = load(&input)?;
+            let format = format_of(&output)?;
+            write_atomic(&output, format.write(&plan).as_bytes()).map_err(|e| e.to_string())?;
+            println!("wrote {} ({} tasks)", output.display(), plan.tasks.len());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Stats { file, json } => {
+            let stats = PlanStats::of(&load(&file)?);
+            if json {
+                let text = serde_json::to_string_pretty(&stats).map_err(|e| e.to_string())?;
+                println!("{text}");
+            } else {
+                print_stats(&stats);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { file } => {
+            let problems = check_plan(&load(&file)?);
+            if problems.is_empty() {
+                println!("{}: no problems", file.display());
+                return Ok(ExitCode::SUCCESS);
+            }
+            for problem in &problems {
+                println!("{}: {problem}", file.display());
+            }
+            println!("{} problem(s)", problems.len());
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+/// Reads a plan from a file in any format Waymark reads, with the file named in any error.
+pub fn load(path: &Path) -> Result<Plan, String> {
+    let format = format_of(path)?;
+    let bytes = read_document(path).map_err(|e| e.to_string())?;
+    format
+        .read(&bytes)
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn format_of(path: &Path) -> Result<Format, String> {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default();
+    Format::from_extension(extension).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn print_stats(stats: &PlanStats) {
+    println!("tasks:            {}", stats.tasks);
+    println!("  done:           {}", stats.done);
+    println!("  active:         {}", stats.active);
+    println!("  not started:    {}", stats.not_started);
+    println!("  blocked:        {}", stats.blocked);
+    println!("  dropped:        {}", stats.dropped);
+    println!("checklist items:  {}", stats.checklist_items);
+    println!("phases:           {}", stats.phases);
+    println!("sprints:          {}", stats.sprints);
+    println!("milestones:       {}", stats.milestones);
+    println!("dependencies:     {}", stats.dependencies);
+    println!("estimate:         {} h", stats.estimate_hours);
+    println!("velocity records: {}", stats.velocity_records);
+    for warning in &stats.warnings {
+        println!("warning: {warning}");
+    }
+}

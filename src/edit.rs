@@ -1,0 +1,492 @@
+//! Every change a person can make to a plan, as a value with a human label.
+//!
+//! Views never mutate the plan: they push [`Edit`]s, and [`crate::history::History`] applies them once per
+//! frame, after drawing. An edit that would break the plan is refused with an [`EditError`] that says why.
+
+use crate::analysis::{format_loop, loop_if_added};
+use crate::model::{
+    ChecklistItem, Milestone, MilestoneId, Phase, PhaseId, Plan, PlanMeta, Priority, Sprint,
+    SprintId, StatusCategory, StatusChange, StatusDef, StatusKey, Task, TaskId,
+};
+use chrono::{NaiveDate, NaiveDateTime};
+use thiserror::Error;
+
+/// A change to one field of one task.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TaskChange {
+    /// New title.
+    Title(String),
+    /// New description.
+    Description(String),
+    /// New status, and when the change happened (recorded in the status history).
+    Status {
+        /// The new status key.
+        to: StatusKey,
+        /// When it changed.
+        at: NaiveDateTime,
+    },
+    /// New priority.
+    Priority(Option<Priority>),
+    /// New owner.
+    Owner(String),
+    /// New phase.
+    Phase(Option<PhaseId>),
+    /// New sprint (none: back to the backlog).
+    Sprint(Option<SprintId>),
+    /// New parent task.
+    Parent(Option<TaskId>),
+    /// New hour estimate.
+    Hours(Option<f64>),
+    /// New point estimate.
+    Points(Option<f64>),
+    /// New prerequisites, replacing the old list.
+    DependsOn(Vec<TaskId>),
+    /// New start date.
+    Start(Option<NaiveDate>),
+    /// New due date.
+    Due(Option<NaiveDate>),
+    /// New completion date.
+    Completed(Option<NaiveDate>),
+    /// New checklist.
+    Checklist(Vec<ChecklistItem>),
+    /// New artifacts.
+    Artifacts(Vec<String>),
+    /// New verification text.
+    Verification(String),
+    /// New notes.
+    Notes(String),
+    /// New hints.
+    Hints(String),
+    /// New tags.
+    Tags(Vec<String>),
+}
+
+impl TaskChange {
+    /// The field's name as people say it.
+    pub fn field_name(&self) -> &'static str {
+        match self {
+            Self::Title(_) => "title",
+            Self::Description(_) => "description",
+            Self::Status { .. } => "status",
+            Self::Priority(_) => "priority",
+            Self::Owner(_) => "owner",
+            Self::Phase(_) => "phase",
+            Self::Sprint(_) => "sprint",
+            Self::Parent(_) => "parent",
+            Self::Hours(_) => "hour estimate",
+            Self::Points(_) => "point estimate",
+            Self::DependsOn(_) => "dependencies",
+            Self::Start(_) => "start date",
+            Self::Due(_) => "due date",
+            Self::Completed(_) => "completion date",
+            Self::Checklist(_) => "checklist",
+            Self::Artifacts(_) => "artifacts",
+            Self::Verification(_) => "verification",
+            Self::Notes(_) => "notes",
+            Self::Hints(_) => "hints",
+            Self::Tags(_) => "tags",
+        }
+    }
+}
+
+/// One change a person makes to a plan; one undo step.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Adds a task at a board position (`None`: at the end).
+    AddTask {
+        /// The new task; its id must be unused.
+        task: Box<Task>,
+        /// Index in board order.
+        index: Option<usize>,
+    },
+    /// Deletes a task; dependencies on it are removed and its subtasks move up to its parent.
+    DeleteTask(TaskId),
+    /// Changes one field of a task.
+    UpdateTask {
+        /// The task.
+        id: TaskId,
+        /// The change.
+        change: TaskChange,
+    },
+    /// Moves a task to another place in board order.
+    MoveTask {
+        /// The task.
+        id: TaskId,
+        /// Its new index in board order (after removal from the old place).
+        to: usize,
+    },
+    /// Makes `task` depend on `on`.
+    AddDependency {
+        /// The dependant.
+        task: TaskId,
+        /// The new prerequisite.
+        on: TaskId,
+    },
+    /// Removes the dependency of `task` on `on`.
+    RemoveDependency {
+        /// The dependant.
+        task: TaskId,
+        /// The prerequisite to drop.
+        on: TaskId,
+    },
+    /// Replaces the plan's metadata.
+    SetMeta(Box<PlanMeta>),
+    /// Replaces the status legend.
+    SetLegend(Vec<StatusDef>),
+    /// Adds a phase, or replaces the one with the same id.
+    PutPhase(Box<Phase>),
+    /// Deletes a phase; its tasks lose their phase.
+    DeletePhase(PhaseId),
+    /// Adds a sprint, or replaces the one with the same id.
+    PutSprint(Box<Sprint>),
+    /// Deletes a sprint; its tasks go back to the backlog.
+    DeleteSprint(SprintId),
+    /// Adds a milestone, or replaces the one with the same id.
+    PutMilestone(Box<Milestone>),
+    /// Deletes a milestone.
+    DeleteMilestone(MilestoneId),
+    /// Several edits applied together as one undo step.
+    Batch {
+        /// What the whole change is called.
+        label: String,
+        /// The edits, in order.
+        edits: Vec<Edit>,
+    },
+}
+
+/// Why an edit was refused. The plan is left as it was.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum EditError {
+    /// The edit names a task the plan does not have.
+    #[error("there is no task {0}")]
+    UnknownTask(TaskId),
+    /// A new task reuses an id.
+    #[error("a task with id {0} already exists")]
+    DuplicateId(TaskId),
+    /// A task id is empty.
+    #[error("a task needs an id")]
+    EmptyId,
+    /// The edit names a status the legend does not have.
+    #[error("the legend has no status {0}")]
+    UnknownStatus(StatusKey),
+    /// The edit names a phase the plan does not have.
+    #[error("there is no phase {0}")]
+    UnknownPhase(PhaseId),
+    /// The edit names a sprint the plan does not have.
+    #[error("there is no sprint {0}")]
+    UnknownSprint(SprintId),
+    /// The edit names a milestone the plan does not have.
+    #[error("there is no milestone {0}")]
+    UnknownMilestone(MilestoneId),
+    /// The dependency would close a loop; the loop is given in prerequisite → dependant order.
+    #[error("that dependency would create a loop: {}", format_loop(.0))]
+    Cycle(Vec<TaskId>),
+    /// A task would become its own ancestor.
+    #[error("{0} cannot be a subtask of itself or of its own subtasks")]
+    ParentLoop(TaskId),
+    /// A legend must keep at least one status and all statuses tasks use.
+    #[error("the legend must keep every status tasks use (missing {0})")]
+    LegendInUse(StatusKey),
+}
+
+impl Edit {
+    /// A human label for the edit, such as "Move CHAT-003 to Done", read against the plan before it.
+    pub fn label(&self, plan: &Plan) -> String {
+        match self {
+            Self::AddTask { task, .. } => format!("Add {}", task.id),
+            Self::DeleteTask(id) => format!("Delete {id}"),
+            Self::UpdateTask { id, change } => match change {
+                TaskChange::Status { to, .. } => format!("Move {id} to {}", plan.status_label(to)),
+                TaskChange::Sprint(Some(sprint)) => {
+                    let name = plan
+                        .sprint(sprint)
+                        .map_or(sprint.as_str(), |s| s.name.as_str());
+                    format!("Move {id} to {name}")
+                }
+                TaskChange::Sprint(None) => format!("Move {id} to the backlog"),
+                other => format!("Change {} of {id}", other.field_name()),
+            },
+            Self::MoveTask { id, .. } => format!("Reorder {id}"),
+            Self::AddDependency { task, on } => format!("Make {task} depend on {on}"),
+            Self::RemoveDependency { task, on } => format!("Remove dependency of {task} on {on}"),
+            Self::SetMeta(_) => "Change plan details".to_owned(),
+            Self::SetLegend(_) => "Change status legend".to_owned(),
+            Self::PutPhase(phase) => format!("Edit phase {}", phase.name),
+            Self::DeletePhase(id) => format!("Delete phase {id}"),
+            Self::PutSprint(sprint) => format!("Edit sprint {}", sprint.name),
+            Self::DeleteSprint(id) => format!("Delete sprint {id}"),
+            Self::PutMilestone(milestone) => format!("Edit milestone {}", milestone.name),
+            Self::DeleteMilestone(id) => format!("Delete milestone {id}"),
+            Self::Batch { label, .. } => label.clone(),
+        }
+    }
+
+    /// Applies the edit. On error the plan may be partly changed: callers apply to a copy or restore
+    /// (as [`crate::history::History`] does).
+    pub fn apply(&self, plan: &mut Plan) -> Result<(), EditError> {
+        match self {
+            Self::AddTask { task, index } => add_task(plan, task, *index),
+            Self::DeleteTask(id) => delete_task(plan, id),
+            Self::UpdateTask { id, change } => update_task(plan, id, change),
+            Self::MoveTask { id, to } => {
+                let from = index_of(plan, id)?;
+                let task = plan.tasks.remove(from);
+                let to = (*to).min(plan.tasks.len());
+                plan.tasks.insert(to, task);
+                Ok(())
+            }
+            Self::AddDependency { task, on } => add_dependency(plan, task, on),
+            Self::RemoveDependency { task, on } => {
+                let index = index_of(plan, task)?;
+                plan.tasks[index].depends_on.retain(|id| id != on);
+                Ok(())
+            }
+            Self::SetMeta(meta) => {
+                plan.meta = (**meta).clone();
+                Ok(())
+            }
+            Self::SetLegend(legend) => set_legend(plan, legend),
+            Self::PutPhase(phase) => {
+                put_by_id(&mut plan.phases, phase, |p| &p.id);
+                Ok(())
+            }
+            Self::DeletePhase(id) => delete_phase(plan, id),
+            Self::PutSprint(sprint) => {
+                put_by_id(&mut plan.sprints, sprint, |s| &s.id);
+                Ok(())
+            }
+            Self::DeleteSprint(id) => delete_sprint(plan, id),
+            Self::PutMilestone(milestone) => {
+                put_by_id(&mut plan.milestones, milestone, |m| &m.id);
+                Ok(())
+            }
+            Self::DeleteMilestone(id) => {
+                let before = plan.milestones.len();
+                plan.milestones.retain(|m| &m.id != id);
+                if plan.milestones.len() == before {
+                    return Err(EditError::UnknownMilestone(id.clone()));
+                }
+                Ok(())
+            }
+            Self::Batch { edits, .. } => edits.iter().try_for_each(|edit| edit.apply(plan)),
+        }
+    }
+}
+
+fn index_of(plan: &Plan, id: &TaskId) -> Result<usize, EditError> {
+    plan.task_index(id)
+        .ok_or_else(|| EditError::UnknownTask(id.clone()))
+}
+
+fn put_by_id<T: Clone, K: PartialEq>(items: &mut Vec<T>, item: &T, key: impl Fn(&T) -> &K) {
+    match items.iter().position(|existing| key(existing) == key(item)) {
+        Some(index) => items[index] = item.clone(),
+        None => items.push(item.clone()),
+    }
+}
+
+fn add_task(plan: &mut Plan, task: &Task, index: Option<usize>) -> Result<(), EditError> {
+    if task.id.as_str().trim().is_empty() {
+        return Err(EditError::EmptyId);
+    }
+    if plan.task(&task.id).is_some() {
+        return Err(EditError::DuplicateId(task.id.clone()));
+    }
+    check_references(plan, task)?;
+    let index = index.unwrap_or(plan.tasks.len()).min(plan.tasks.len());
+    plan.tasks.insert(index, task.clone());
+    for on in &task.depends_on {
+        if let Some(ids) = loop_if_added(plan, &task.id, on) {
+            return Err(EditError::Cycle(ids));
+        }
+    }
+    Ok(())
+}
+
+fn check_references(plan: &Plan, task: &Task) -> Result<(), EditError> {
+    if plan.status(&task.status).is_none() {
+        return Err(EditError::UnknownStatus(task.status.clone()));
+    }
+    if let Some(phase) = task.phase.as_ref().filter(|p| plan.phase(p).is_none()) {
+        return Err(EditError::UnknownPhase(phase.clone()));
+    }
+    if let Some(sprint) = task.sprint.as_ref().filter(|s| plan.sprint(s).is_none()) {
+        return Err(EditError::UnknownSprint(sprint.clone()));
+    }
+    if let Some(parent) = task.parent.as_ref().filter(|p| plan.task(p).is_none()) {
+        return Err(EditError::UnknownTask(parent.clone()));
+    }
+    if let Some(missing) = task.depends_on.iter().find(|d| plan.task(d).is_none()) {
+        return Err(EditError::UnknownTask(missing.clone()));
+    }
+    Ok(())
+}
+
+fn delete_task(plan: &mut Plan, id: &TaskId) -> Result<(), EditError> {
+    let index = index_of(plan, id)?;
+    let removed = plan.tasks.remove(index);
+    for task in &mut plan.tasks {
+        task.depends_on.retain(|on| on != id);
+        if task.parent.as_ref() == Some(id) {
+            task.parent.clone_from(&removed.parent);
+        }
+    }
+    for milestone in &mut plan.milestones {
+        milestone.tasks.retain(|task| task != id);
+    }
+    Ok(())
+}
+
+fn update_task(plan: &mut Plan, id: &TaskId, change: &TaskChange) -> Result<(), EditError> {
+    let index = index_of(plan, id)?;
+    match change {
+        TaskChange::Status { to, at } => return set_status(plan, index, to, *at),
+        TaskChange::Phase(Some(phase)) if plan.phase(phase).is_none() => {
+            return Err(EditError::UnknownPhase(phase.clone()));
+        }
+        TaskChange::Sprint(Some(sprint)) if plan.sprint(sprint).is_none() => {
+            return Err(EditError::UnknownSprint(sprint.clone()));
+        }
+        TaskChange::Parent(Some(parent)) => check_parent(plan, id, parent)?,
+        TaskChange::DependsOn(ids) => {
+            plan.tasks[index].depends_on.clear();
+            for on in ids {
+                add_dependency(plan, id, on)?;
+            }
+            return Ok(());
+        }
+        _ => {}
+    }
+    let task = &mut plan.tasks[index];
+    match change.clone() {
+        TaskChange::Title(value) => task.title = value,
+        TaskChange::Description(value) => task.description = value,
+        TaskChange::Priority(value) => task.priority = value,
+        TaskChange::Owner(value) => task.owner = value,
+        TaskChange::Phase(value) => task.phase = value,
+        TaskChange::Sprint(value) => task.sprint = value,
+        TaskChange::Parent(value) => task.parent = value,
+        TaskChange::Hours(value) => task.estimate.hours = value.filter(|h| h.is_finite()),
+        TaskChange::Points(value) => task.estimate.points = value.filter(|p| p.is_finite()),
+        TaskChange::Start(value) => task.start = value,
+        TaskChange::Due(value) => task.due = value,
+        TaskChange::Completed(value) => task.completed = value,
+        TaskChange::Checklist(value) => task.checklist = value,
+        TaskChange::Artifacts(value) => task.artifacts = value,
+        TaskChange::Verification(value) => task.verification = value,
+        TaskChange::Notes(value) => task.notes = value,
+        TaskChange::Hints(value) => task.hints = value,
+        TaskChange::Tags(value) => task.tags = value,
+        TaskChange::Status { .. } | TaskChange::DependsOn(_) => {}
+    }
+    Ok(())
+}
+
+fn check_parent(plan: &Plan, id: &TaskId, parent: &TaskId) -> Result<(), EditError> {
+    let mut at = Some(parent);
+    let mut steps = 0;
+    while let Some(ancestor) = at {
+        if ancestor == id || steps > plan.tasks.len() {
+            return Err(EditError::ParentLoop(id.clone()));
+        }
+        let task = plan
+            .task(ancestor)
+            .ok_or_else(|| EditError::UnknownTask(ancestor.clone()))?;
+        at = task.parent.as_ref();
+        steps += 1;
+    }
+    Ok(())
+}
+
+fn set_status(
+    plan: &mut Plan,
+    index: usize,
+    to: &StatusKey,
+    at: NaiveDateTime,
+) -> Result<(), EditError> {
+    let category = plan
+        .status(to)
+        .ok_or_else(|| EditError::UnknownStatus(to.clone()))?
+        .category;
+    let task = &mut plan.tasks[index];
+    if &task.status == to {
+        return Ok(());
+    }
+    let change = StatusChange {
+        task: task.id.clone(),
+        from: task.status.clone(),
+        to: to.clone(),
+        at,
+    };
+    task.status = to.clone();
+    if category == StatusCategory::Done {
+        task.completed.get_or_insert(at.date());
+    } else {
+        task.completed = None;
+    }
+    plan.status_history.push(change);
+    Ok(())
+}
+
+fn add_dependency(plan: &mut Plan, task: &TaskId, on: &TaskId) -> Result<(), EditError> {
+    let index = index_of(plan, task)?;
+    index_of(plan, on)?;
+    if let Some(ids) = loop_if_added(plan, task, on) {
+        return Err(EditError::Cycle(ids));
+    }
+    let depends_on = &mut plan.tasks[index].depends_on;
+    if !depends_on.contains(on) {
+        depends_on.push(on.clone());
+    }
+    Ok(())
+}
+
+fn set_legend(plan: &mut Plan, legend: &[StatusDef]) -> Result<(), EditError> {
+    if let Some(task) = plan
+        .tasks
+        .iter()
+        .find(|t| !legend.iter().any(|s| s.key == t.status))
+    {
+        return Err(EditError::LegendInUse(task.status.clone()));
+    }
+    plan.legend = legend.to_vec();
+    Ok(())
+}
+
+fn delete_phase(plan: &mut Plan, id: &PhaseId) -> Result<(), EditError> {
+    let before = plan.phases.len();
+    plan.phases.retain(|p| &p.id != id);
+    if plan.phases.len() == before {
+        return Err(EditError::UnknownPhase(id.clone()));
+    }
+    for task in plan
+        .tasks
+        .iter_mut()
+        .filter(|t| t.phase.as_ref() == Some(id))
+    {
+        task.phase = None;
+    }
+    for phase in &mut plan.phases {
+        phase.depends_on.retain(|p| p != id);
+    }
+    for milestone in &mut plan.milestones {
+        milestone.phases.retain(|p| p != id);
+    }
+    Ok(())
+}
+
+fn delete_sprint(plan: &mut Plan, id: &SprintId) -> Result<(), EditError> {
+    let before = plan.sprints.len();
+    plan.sprints.retain(|s| &s.id != id);
+    if plan.sprints.len() == before {
+        return Err(EditError::UnknownSprint(id.clone()));
+    }
+    for task in plan
+        .tasks
+        .iter_mut()
+        .filter(|t| t.sprint.as_ref() == Some(id))
+    {
+        task.sprint = None;
+    }
+    Ok(())
+}

@@ -1,0 +1,108 @@
+//! The only place outside the app's effects that touches the file system: reading documents with a size
+//! limit and saving them atomically. Shared by the GUI and the CLI.
+
+use crate::io::MAX_DOCUMENT_BYTES;
+use std::fs;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// A file could not be read or written.
+#[derive(Debug, Error)]
+pub enum FileError {
+    /// Reading failed.
+    #[error("could not read {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The file is over the size limit; it was not read.
+    #[error("{path} is too large to open ({size} bytes; the limit is {limit} bytes)")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// Writing failed; the previous file is intact.
+    #[error("could not save {path}: {source}. The previous file is unchanged")]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+}
+
+/// Reads a whole document, refusing files over [`MAX_DOCUMENT_BYTES`] without reading them.
+pub fn read_document(path: &Path) -> Result<Vec<u8>, FileError> {
+    let read_error = |source| FileError::Read {
+        path: path.to_owned(),
+        source,
+    };
+    let file = fs::File::open(path).map_err(read_error)?;
+    let size = file.metadata().map_err(read_error)?.len();
+    if size > MAX_DOCUMENT_BYTES {
+        return Err(FileError::TooLarge {
+            path: path.to_owned(),
+            size,
+            limit: MAX_DOCUMENT_BYTES,
+        });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(MAX_DOCUMENT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
+        return Err(FileError::TooLarge {
+            path: path.to_owned(),
+            size: bytes.len() as u64,
+            limit: MAX_DOCUMENT_BYTES,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Saves bytes atomically: writes a temporary file beside the target, flushes and syncs it, then renames
+/// it over the target. On any failure the temporary file is removed and the old file is left as it was.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+    let write_error = |source| FileError::Write {
+        path: path.to_owned(),
+        source,
+    };
+    if path.is_dir() {
+        return Err(write_error(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            "that path is a folder",
+        )));
+    }
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map_or_else(|| "plan".into(), |n| n.to_string_lossy().into_owned());
+    let temp = folder.join(format!(".{name}.{}.waymark-tmp", std::process::id()));
+    let result = write_and_sync(&temp, bytes).and_then(|()| fs::rename(&temp, path));
+    if let Err(source) = result {
+        let _ignored = fs::remove_file(&temp);
+        return Err(write_error(source));
+    }
+    if let Ok(dir) = fs::File::open(&folder) {
+        // Make the rename itself durable where the platform allows; failure here loses nothing.
+        let _ignored = dir.sync_all();
+    }
+    Ok(())
+}
+
+fn write_and_sync(temp: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = fs::File::create(temp)?;
+    file.write_all(bytes)?;
+    file.flush()?;
+    file.sync_all()
+}

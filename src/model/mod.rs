@@ -1,0 +1,23 @@
+//! The plan document: plain data, no UI, no files.
+//!
+//! A [`Plan`] holds everything a planning document carries: metadata, the status legend, phases, sprints,
+//! milestones, tasks, velocity, status history, registers (blockers, risks, metrics…) and free notes.
+
+mod generate;
+mod ids;
+mod plan;
+mod records;
+mod status;
+mod structure;
+mod task;
+
+pub use generate::{SplitMix, generate_plan};
+pub use ids::{MilestoneId, PhaseId, SprintId, StatusKey, TaskId};
+pub use plan::{MetaEntry, Plan, PlanMeta};
+pub use records::{
+    Blocker, Cadence, Idea, KnownIssue, Link, LogEntry, Metric, NoteSection, Risk, StatusChange,
+    VelocityRecord,
+};
+pub use status::{StatusCategory, StatusDef, default_legend};
+pub use structure::{Milestone, Phase, Sprint, WeekRange};
+pub use task::{ChecklistItem, Estimate, Field, Priority, Task};

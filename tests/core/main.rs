@@ -1,0 +1,7 @@
+//! Tests of the pure core and the CLI.
+
+mod cli;
+mod edits;
+mod purity;
+mod ron_files;
+mod save;

@@ -1,0 +1,27 @@
+//! UI tests: drive the app as a person would, by widget labels, and check the plan.
+
+mod inspector;
+mod shell;
+
+use egui_kittest::Harness;
+use waymark::app::WaymarkApp;
+use waymark::model::TaskId;
+
+/// The app on the bundled sample plan, in a window of a common laptop size.
+pub fn harness() -> Harness<'static, WaymarkApp> {
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(
+            |ui, app: &mut WaymarkApp| app.ui_root(ui),
+            WaymarkApp::with_sample(),
+        );
+    harness.run();
+    harness
+}
+
+/// The task with an id, which must exist.
+pub fn task<'a>(app: &'a WaymarkApp, id: &str) -> &'a waymark::model::Task {
+    app.plan()
+        .task(&TaskId::from(id))
+        .unwrap_or_else(|| panic!("no task {id}"))
+}
