@@ -16,6 +16,7 @@ pub use command::Command;
 pub use derived::Derived;
 pub use document::Document;
 pub use effects::{DialogPurpose, Effects};
+pub use fonts::install_fonts;
 pub use prompt::{Guarded, UnsavedGuard};
 pub use settings::Settings;
 pub use toasts::{Toast, ToastKind, Toasts};

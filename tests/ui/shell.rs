@@ -160,3 +160,11 @@ fn view_switcher_shows_each_view() {
     harness.run();
     harness.get_by_label("UI-001");
 }
+
+#[test]
+fn snapshot_of_the_table_on_the_sample() {
+    let mut harness = harness();
+    harness.get_by_label("UI-003").click();
+    harness.run();
+    harness.snapshot("table_and_inspector");
+}
