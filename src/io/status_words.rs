@@ -1,0 +1,119 @@
+//! Recognising statuses as documents write them: checkboxes, emoji, words in many spellings.
+
+use crate::model::{StatusCategory, StatusDef, StatusKey};
+
+/// Normalises status text for matching: trims, drops emphasis markers, variation selectors and
+/// surrounding punctuation, folds case and separators (`in-progress`, `In Progress`, `IN_PROGRESS` match).
+pub fn normalise_status(text: &str) -> String {
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !matches!(c, '\u{fe0e}' | '\u{fe0f}' | '*' | '_' | '`'))
+        .map(|c| if c == '-' { ' ' } else { c })
+        .collect();
+    cleaned
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '.' | '(' | ')'))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The category a well-known status word, checkbox or emoji stands for, whatever the legend says.
+pub fn builtin_category(text: &str) -> Option<StatusCategory> {
+    let word = normalise_status(text);
+    let category = match word.as_str() {
+        "[x]" | "✅" | "✔" | "☑" | "🟢" | "done" | "complete" | "completed" | "finished"
+        | "closed" | "resolved" | "shipped" => StatusCategory::Done,
+        "🟡" | "🔄" | "⏳" | "in progress" | "inprogress" | "active" | "doing" | "started"
+        | "wip" | "in review" | "review" | "ongoing" => StatusCategory::Active,
+        "⚠" | "⛔" | "🚧" | "blocked" | "on hold" | "waiting" | "stuck" => {
+            StatusCategory::Blocked
+        }
+        "deferred"
+        | "cancelled"
+        | "canceled"
+        | "dropped"
+        | "won't do"
+        | "wont do"
+        | "cannot do"
+        | "cannot do, revert to human"
+        | "revert to human"
+        | "abandoned"
+        | "skipped" => StatusCategory::Dropped,
+        "[ ]" | "❌" | "🔴" | "⬜" | "todo" | "to do" | "not started" | "open" | "new"
+        | "planned" | "backlog" | "pending" | "tbd" => StatusCategory::NotStarted,
+        _ => return None,
+    };
+    Some(category)
+}
+
+/// The legend status a written status means: its key, label or an alias, compared after
+/// [`normalise_status`]. `None` when the legend has no such status.
+pub fn find_in_legend(legend: &[StatusDef], text: &str) -> Option<StatusKey> {
+    let word = normalise_status(text);
+    if word.is_empty() {
+        return None;
+    }
+    legend
+        .iter()
+        .find(|status| {
+            normalise_status(status.key.as_str()) == word
+                || normalise_status(&status.label) == word
+                || status
+                    .aliases
+                    .iter()
+                    .any(|alias| normalise_status(alias) == word)
+        })
+        .map(|status| status.key.clone())
+}
+
+/// The legend status for a written status: first the legend's own words, then the well-known words
+/// mapped to the legend's first status of that category. `None` when neither knows it.
+pub fn recognise_status(legend: &[StatusDef], text: &str) -> Option<StatusKey> {
+    find_in_legend(legend, text).or_else(|| {
+        let category = builtin_category(text)?;
+        legend
+            .iter()
+            .find(|s| s.category == category)
+            .map(|s| s.key.clone())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::default_legend;
+
+    #[test]
+    fn recognises_spellings_checkboxes_and_emoji() {
+        let legend = default_legend();
+        for (text, key) in [
+            ("[x]", "DONE"),
+            ("[X]", "DONE"),
+            ("✅", "DONE"),
+            ("**DONE**", "DONE"),
+            ("completed", "DONE"),
+            ("in-progress", "IN PROGRESS"),
+            ("🔄", "IN PROGRESS"),
+            ("In Progress", "IN PROGRESS"),
+            ("[ ]", "TODO"),
+            ("❌", "TODO"),
+            ("🔴 Not Started", "TODO"),
+            ("⚠\u{fe0f}", "BLOCKED"),
+        ] {
+            let found = recognise_status(&legend, text).or_else(|| {
+                // "🔴 Not Started": the label after the emoji also names the status.
+                text.split_once(' ')
+                    .and_then(|(_, rest)| recognise_status(&legend, rest))
+            });
+            assert_eq!(found, Some(StatusKey::from(key)), "{text}");
+        }
+        assert_eq!(
+            recognise_status(&legend, "deferred"),
+            None,
+            "the default legend has no dropped status"
+        );
+        assert_eq!(builtin_category("deferred"), Some(StatusCategory::Dropped));
+        assert_eq!(recognise_status(&legend, "banana"), None);
+    }
+}
