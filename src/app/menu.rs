@@ -29,9 +29,21 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &mut WaymarkApp) {
     });
 }
 
-/// A menu entry for a command, with its shortcut; returns true when clicked (and closes the menu).
+/// A menu entry for a command with its shortcut; queues the command and closes the menu when clicked.
 fn command_button(ui: &mut Ui, app: &mut WaymarkApp, command: Command, text: &str, enabled: bool) {
-    let mut button = Button::new(text);
+    command_entry(ui, app, command, text, enabled, false);
+}
+
+/// A menu entry that also shows whether it is the current choice (the shown view).
+fn command_entry(
+    ui: &mut Ui,
+    app: &mut WaymarkApp,
+    command: Command,
+    text: &str,
+    enabled: bool,
+    selected: bool,
+) {
+    let mut button = Button::new(text).selected(selected);
     if let Some(shortcut) = command.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
     }

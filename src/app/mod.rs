@@ -153,7 +153,7 @@ impl WaymarkApp {
     fn inspector_panel_ui(&mut self, ui: &mut egui::Ui) {
         egui::Panel::right("inspector")
             .resizable(true)
-            .default_size(340.0)
+            .default_size(300.0)
             .size_range(260.0..=600.0)
             .show(ui, |ui| {
                 let mut ctx = Self::view_context(
@@ -255,7 +255,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(document.window_title())
-            .with_inner_size([1280.0, 800.0])
+            .with_inner_size([1360.0, 840.0])
             .with_min_inner_size([640.0, 400.0])
             .with_app_id("waymark")
             .with_drag_and_drop(true),

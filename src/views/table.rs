@@ -192,19 +192,22 @@ pub fn table_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut TableState) 
     }
     let rows = state.rows(plan, ctx.derived.revision).to_vec();
     let mut clicked_header = None;
+    // Every column but the title has a fixed width; the title takes what is left, so nothing is cut off.
+    let fixed = [80.0, 100.0, 56.0, 84.0, 96.0, 80.0, 64.0, 84.0];
+    let spacing = ui.spacing().item_spacing.x * (fixed.len() + 1) as f32;
+    let title_width = (ui.available_width() - fixed.iter().sum::<f32>() - spacing).max(140.0);
     TableBuilder::new(ui)
         .striped(true)
         .sense(Sense::click())
-        .resizable(true)
-        .column(Column::auto().at_least(80.0))
-        .column(Column::initial(250.0).at_least(140.0).clip(true))
-        .column(Column::auto().at_least(100.0))
-        .column(Column::auto().at_least(60.0))
-        .column(Column::initial(90.0).at_least(60.0).clip(true))
-        .column(Column::initial(110.0).at_least(60.0).clip(true))
-        .column(Column::initial(90.0).at_least(60.0).clip(true))
-        .column(Column::auto().at_least(70.0))
-        .column(Column::remainder().at_least(90.0))
+        .column(Column::exact(fixed[0]))
+        .column(Column::exact(title_width).clip(true))
+        .column(Column::exact(fixed[1]))
+        .column(Column::exact(fixed[2]))
+        .column(Column::exact(fixed[3]).clip(true))
+        .column(Column::exact(fixed[4]).clip(true))
+        .column(Column::exact(fixed[5]).clip(true))
+        .column(Column::exact(fixed[6]))
+        .column(Column::exact(fixed[7]))
         .header(24.0, |mut header| {
             for (column, name) in COLUMNS {
                 header.col(|ui| {
