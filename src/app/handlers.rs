@@ -12,12 +12,18 @@ use std::path::PathBuf;
 impl WaymarkApp {
     /// Handles every queued request in order: edits through the history, then commands.
     pub fn run_requests(&mut self, ctx: &egui::Context) {
+        if self.requests.is_empty() {
+            return;
+        }
+        // What the requests change is drawn on the next frame.
+        ctx.request_repaint();
         for request in std::mem::take(&mut self.requests) {
             match request {
                 Request::Edit(edit) => self.apply_edit(&edit),
                 Request::Select(id) => self.ui_state.selected = id,
                 Request::Command(command) => self.run_command(ctx, command),
                 Request::OpenPath(path) => self.guarded(ctx, Guarded::OpenPath(path)),
+                Request::SaveTo(path) => self.save_to(ctx, with_ron_extension(path)),
             }
         }
     }
@@ -197,13 +203,13 @@ impl WaymarkApp {
     }
 
     /// Takes the answer of a finished file dialog.
-    pub(super) fn poll_dialogs(&mut self, ctx: &egui::Context) {
+    pub(super) fn poll_dialogs(&mut self) {
         let Some(answer) = self.effects.poll() else {
             return;
         };
         match (answer.purpose, answer.path) {
             (DialogPurpose::Open, Some(path)) => self.open_path(path),
-            (DialogPurpose::SaveAs, Some(path)) => self.save_to(ctx, with_ron_extension(path)),
+            (DialogPurpose::SaveAs, Some(path)) => self.requests.push(Request::SaveTo(path)),
             (_, None) => self.guard.after_save = None,
         }
     }

@@ -108,7 +108,7 @@ impl WaymarkApp {
             self.fonts_installed = true;
         }
         self.apply_theme(&ctx);
-        self.poll_dialogs(&ctx);
+        self.poll_dialogs();
         self.derived
             .refresh(self.document.plan(), self.document.revision_key());
         menu::menu_bar_ui(ui, self);

@@ -17,6 +17,8 @@ pub enum Request {
     Select(Option<TaskId>),
     /// Open a plan file (asks about unsaved changes first).
     OpenPath(PathBuf),
+    /// Save the plan to this file (what a Save as… dialog answers).
+    SaveTo(PathBuf),
 }
 
 /// A read-only look at the plan for a view, and a queue to push requests into.
