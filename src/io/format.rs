@@ -18,7 +18,7 @@ pub enum LoadError {
     #[error(transparent)]
     Ron(#[from] RonError),
     /// The extension names no format Waymark knows.
-    #[error("Waymark does not know the file type \".{0}\" (it reads .ron)")]
+    #[error("Waymark does not know the file type {0} (it reads .ron)")]
     UnknownFormat(String),
 }
 
@@ -27,7 +27,8 @@ impl Format {
     pub fn from_extension(extension: &str) -> Result<Self, LoadError> {
         match extension.to_ascii_lowercase().as_str() {
             "ron" => Ok(Self::Ron),
-            other => Err(LoadError::UnknownFormat(other.to_owned())),
+            "" => Err(LoadError::UnknownFormat("(no extension)".to_owned())),
+            other => Err(LoadError::UnknownFormat(format!(".{other}"))),
         }
     }
 

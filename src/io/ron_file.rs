@@ -95,8 +95,15 @@ pub fn plan_from_ron_bytes(bytes: &[u8]) -> Result<Plan, RonError> {
 /// Reads a plan from RON text (a leading byte-order mark is accepted).
 pub fn plan_from_ron(text: &str) -> Result<Plan, RonError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let probe: VersionProbe = ron::from_str(text).map_err(|e| syntax(&e))?;
-    match probe.format_version {
+    let version = match leading_version(text) {
+        Some(version) => version,
+        None => {
+            ron::from_str::<VersionProbe>(text)
+                .map_err(|e| syntax(&e))?
+                .format_version
+        }
+    };
+    match version {
         0 => return Err(RonError::NotAPlan),
         found if found > FORMAT_VERSION => {
             return Err(RonError::NewerVersion {
@@ -108,6 +115,32 @@ pub fn plan_from_ron(text: &str) -> Result<Plan, RonError> {
     }
     let file: FileIn = ron::from_str(text).map_err(|e| syntax(&e))?;
     Ok(file.plan)
+}
+
+/// The version of a file that starts the way Waymark writes it, `(format_version: N,`, read without
+/// parsing the rest; `None` sends the caller to a full parse.
+fn leading_version(text: &str) -> Option<u32> {
+    let rest = skip_blank(text).strip_prefix('(')?;
+    let rest = skip_blank(rest).strip_prefix("format_version")?;
+    let rest = skip_blank(rest).strip_prefix(':')?;
+    let rest = skip_blank(rest);
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let after = skip_blank(&rest[digits..]);
+    if !(after.starts_with(',') || after.starts_with(')')) {
+        return None;
+    }
+    rest[..digits].parse().ok()
+}
+
+/// Skips white space and `//` line comments.
+fn skip_blank(mut text: &str) -> &str {
+    loop {
+        text = text.trim_start();
+        match text.strip_prefix("//") {
+            Some(comment) => text = comment.split_once('\n').map_or("", |(_, next)| next),
+            None => return text,
+        }
+    }
 }
 
 fn syntax(error: &ron::error::SpannedError) -> RonError {
