@@ -1,11 +1,13 @@
 //! A layered, left-to-right layout of the dependency graph, for the graph canvas.
 //!
 //! 1. Layers by longest path: a task sits one layer right of its furthest prerequisite, so every
-//!    prerequisite is left of its dependants (edges inside a loop are skipped for layering).
+//!    prerequisite is left of its dependants (edges inside a loop are skipped for layering). Tasks with
+//!    no dependency either way fill the shortest layers.
 //! 2. Crossing reduction: a few sweeps that sort each layer by the barycentre (mean rank) of the
 //!    neighbours in the layers already placed, alternately from the left and from the right.
 //! 3. Compact placement: each task goes to the mean height of its prerequisites when there is room,
-//!    else just below the task above it. The critical path runs along the top row, on one line.
+//!    else just below the task above it; then, from the right, tasks move down towards their dependants
+//!    where there is room. The critical path runs along the top row, on one line.
 //!
 //! Positions a person dragged (`Task::graph_position`) replace the computed ones.
 
@@ -51,9 +53,23 @@ impl GraphLayout {
         for &index in &analysis.schedule.critical_path {
             critical[index] = true;
         }
+        let alone = |index: usize| {
+            neighbours(index, Direction::Incoming)
+                .chain(neighbours(index, Direction::Outgoing))
+                .all(|other| other == index)
+        };
+        let mut layers = layers;
         let mut columns: Vec<Vec<usize>> = vec![Vec::new(); layer_count];
-        for index in 0..count {
+        for index in (0..count).filter(|&index| !alone(index)) {
             columns[layers[index]].push(index);
+        }
+        // Tasks with no dependencies at all may go anywhere: each fills the shortest column.
+        for index in (0..count).filter(|&index| alone(index)) {
+            let shortest = (0..layer_count)
+                .min_by_key(|&layer| columns[layer].len())
+                .unwrap_or(0);
+            layers[index] = shortest;
+            columns[shortest].push(index);
         }
         for column in &mut columns {
             column.sort_by_key(|&index| !critical[index]);
@@ -118,6 +134,27 @@ impl GraphLayout {
                 positions[index] = [layer as f32 * COLUMN, y];
                 placed[index] = true;
                 next_free = next_free.max(y + ROW);
+            }
+        }
+        // Then from the right: a task with dependants moves down towards them when there is room.
+        for column in columns.iter().rev().skip(1) {
+            let mut next_free = if has_critical { ROW } else { 0.0 };
+            for &index in column {
+                if critical[index] {
+                    continue;
+                }
+                let (sum, n) = neighbours(index, Direction::Outgoing)
+                    .filter(|&other| other != index)
+                    .fold((0.0, 0), |(sum, n), other| {
+                        (sum + positions[other][1], n + 1)
+                    });
+                let wanted = if n == 0 {
+                    positions[index][1]
+                } else {
+                    sum / n as f32
+                };
+                positions[index][1] = wanted.max(next_free);
+                next_free = positions[index][1] + ROW;
             }
         }
         for (position, task) in positions.iter_mut().zip(&plan.tasks) {

@@ -279,7 +279,7 @@ pub(super) fn connecting(
 ) {
     let visuals = ui.visuals();
     let start = handle_center(scene.camera.rect_to_screen(scene.canvas, source));
-    let Some(pointer) = ui.input(|i| i.pointer.latest_pos()) else {
+    let Some(tip) = ui.input(|i| i.pointer.latest_pos()) else {
         return;
     };
     let refused = target.and_then(|(_, reason)| reason);
@@ -289,7 +289,7 @@ pub(super) fn connecting(
         visuals.selection.stroke.color
     };
     painter.extend(Shape::dashed_line(
-        &[start, pointer],
+        &[start, tip],
         Stroke::new(2.0, color),
         8.0,
         5.0,

@@ -194,8 +194,8 @@ fn pan_and_zoom(ui: &Ui, background: &Response, canvas: Rect, state: &mut GraphS
     }
 }
 
-fn labelled(response: &Response, label: String) {
-    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, label.clone()));
+fn labelled(response: &Response, label: &str) {
+    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, label));
 }
 
 /// A card: click selects it (shared with the inspector), drag moves it (one edit on release).
@@ -213,7 +213,7 @@ fn node_widget(
         ui.scope_id().with(("graph-node", index)),
         Sense::click_and_drag(),
     );
-    labelled(&response, task.id.to_string());
+    labelled(&response, task.id.as_str());
     if response.clicked() {
         ctx.select(Some(task.id.clone()));
         state.picked_edge = None;
@@ -259,7 +259,7 @@ fn handle_widget(
         Sense::drag(),
     );
     let task = &ctx.plan.tasks[index];
-    labelled(&response, format!("Connect from {}", task.id));
+    labelled(&response, &format!("Connect from {}", task.id));
     if response.drag_started() {
         state.connecting = Some(index);
         state.message = None;
@@ -334,7 +334,7 @@ fn edge_widgets_ui(ui: &Ui, ctx: &ViewContext<'_>, state: &mut GraphState, edges
             Sense::click(),
         );
         let (from, to) = (&ctx.plan.tasks[edge.from].id, &ctx.plan.tasks[edge.to].id);
-        labelled(&response, format!("{from} → {to}"));
+        labelled(&response, &format!("{from} → {to}"));
         if response.clicked() {
             pick(ctx, state, edge);
         }
@@ -371,12 +371,11 @@ fn pick_edge_at(ui: &Ui, ctx: &ViewContext<'_>, state: &mut GraphState, edges: &
         .map(|edge| (edge.distance_to(pointer), edge))
         .filter(|(distance, _)| *distance <= 6.0)
         .min_by(|a, b| a.0.total_cmp(&b.0));
-    match nearest {
-        Some((_, edge)) => pick(ctx, state, edge),
-        None => {
-            state.picked_edge = None;
-            state.message = None;
-        }
+    if let Some((_, edge)) = nearest {
+        pick(ctx, state, edge);
+    } else {
+        state.picked_edge = None;
+        state.message = None;
     }
 }
 
