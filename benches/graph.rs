@@ -42,8 +42,9 @@ fn canvas_frame(c: &mut Criterion) {
             )),
             ..egui::RawInput::default()
         };
+        // One frame: the UI pass and the tessellation of what it painted (the CPU side of a frame).
         let frame = |state: &mut GraphState, requests: &mut Vec<_>| {
-            ctx.run_ui(input(), |ui| {
+            let mut output = ctx.run_ui(input(), |ui| {
                 egui::CentralPanel::default().show(ui, |ui| {
                     let mut view = ViewContext {
                         plan: &plan,
@@ -53,7 +54,9 @@ fn canvas_frame(c: &mut Criterion) {
                     };
                     graph_ui(ui, &mut view, state);
                 });
-            })
+            });
+            output.textures_delta.clear();
+            ctx.tessellate(output.shapes, output.pixels_per_point)
         };
         // The first frames compute the layout and fit the whole graph; later frames are what panning
         // and zooming cost.

@@ -145,3 +145,35 @@ fn canvas_snapshot() {
     harness.run();
     harness.snapshot("graph_canvas");
 }
+
+#[test]
+fn dragging_a_card_saves_its_place_as_one_undoable_edit() {
+    let mut harness = graph_harness();
+    let card = harness.get_by_label("OPT-001").rect();
+    let from = card.left_center() + egui::vec2(20.0, 0.0);
+    drag(&mut harness, from, from + egui::vec2(0.0, 120.0), |_| {});
+    let placed = task(harness.state(), "OPT-001")
+        .graph_position
+        .expect("the place is saved in the plan");
+    assert_eq!(
+        harness.state().document.history.undo_label(),
+        Some("Move OPT-001 on the graph")
+    );
+    let moved = harness.get_by_label("OPT-001").rect();
+    assert!(
+        (moved.top() - card.top() - 120.0).abs() < 2.0,
+        "{card:?} → {moved:?}"
+    );
+    assert!(placed[1].is_finite());
+    harness
+        .get_by_role_and_label(Role::Button, "Re-layout all")
+        .click();
+    harness.run();
+    assert!(task(harness.state(), "OPT-001").graph_position.is_none());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        task(harness.state(), "OPT-001").graph_position,
+        Some(placed)
+    );
+}
