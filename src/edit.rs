@@ -59,6 +59,8 @@ pub enum TaskChange {
     Hints(String),
     /// New tags.
     Tags(Vec<String>),
+    /// New place of the task's card on the graph canvas (none: back to the automatic layout).
+    GraphPosition(Option<[f32; 2]>),
 }
 
 impl TaskChange {
@@ -85,6 +87,7 @@ impl TaskChange {
             Self::Notes(_) => "notes",
             Self::Hints(_) => "hints",
             Self::Tags(_) => "tags",
+            Self::GraphPosition(_) => "graph position",
         }
     }
 }
@@ -204,6 +207,7 @@ impl Edit {
                     format!("Move {id} to {name}")
                 }
                 TaskChange::Sprint(None) => format!("Move {id} to the backlog"),
+                TaskChange::GraphPosition(Some(_)) => format!("Move {id} on the graph"),
                 other => format!("Change {} of {id}", other.field_name()),
             },
             Self::MoveTask { id, .. } => format!("Reorder {id}"),
@@ -377,6 +381,9 @@ fn update_task(plan: &mut Plan, id: &TaskId, change: &TaskChange) -> Result<(), 
         TaskChange::Notes(value) => task.notes = value,
         TaskChange::Hints(value) => task.hints = value,
         TaskChange::Tags(value) => task.tags = value,
+        TaskChange::GraphPosition(value) => {
+            task.graph_position = value.filter(|[x, y]| x.is_finite() && y.is_finite());
+        }
         TaskChange::Status { .. } | TaskChange::DependsOn(_) => {}
     }
     Ok(())

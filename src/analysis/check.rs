@@ -1,6 +1,7 @@
 //! Validity checks of a whole plan: what `waymark check` reports.
 
-use super::graph::{DependencyGraph, format_loop};
+use super::Analysis;
+use super::graph::format_loop;
 use crate::model::{Plan, TaskId};
 use std::collections::HashSet;
 use std::fmt;
@@ -60,6 +61,11 @@ impl fmt::Display for Problem {
 
 /// Every problem in the plan, in a stable order: duplicate ids, references, unknown dependencies, loops.
 pub fn check_plan(plan: &Plan) -> Vec<Problem> {
+    check_with(plan, &Analysis::of(plan))
+}
+
+/// Every problem in the plan, reading unknown dependencies and loops from an analysis of it.
+pub fn check_with(plan: &Plan, analysis: &Analysis) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut seen = HashSet::new();
     for task in &plan.tasks {
@@ -107,16 +113,12 @@ pub fn check_plan(plan: &Plan) -> Vec<Problem> {
             }
         }
     }
-    let graph = DependencyGraph::build(plan);
-    problems.extend(
-        graph
-            .unknown
-            .iter()
-            .map(|(task, missing)| Problem::UnknownDependency {
-                task: task.clone(),
-                missing: missing.clone(),
-            }),
-    );
-    problems.extend(graph.cycles(plan).into_iter().map(Problem::Cycle));
+    problems.extend(analysis.graph.unknown.iter().map(|(task, missing)| {
+        Problem::UnknownDependency {
+            task: task.clone(),
+            missing: missing.clone(),
+        }
+    }));
+    problems.extend(analysis.cycles.iter().cloned().map(Problem::Cycle));
     problems
 }

@@ -7,7 +7,9 @@ use std::collections::{HashMap, HashSet, VecDeque};
 
 /// Tasks as nodes and dependencies as edges from prerequisite to dependant.
 ///
-/// Node `i` is `plan.tasks[i]`; a task id used twice keeps its first index.
+/// Node `i` is `plan.tasks[i]`; a task id used twice keeps its first index. Edges with an index below
+/// `explicit_edges` come from tasks' `depends_on`; [`DependencyGraph::with_phases`] adds the edges that
+/// phase dependencies imply after them.
 #[derive(Clone, Debug, Default)]
 pub struct DependencyGraph {
     /// The graph; node weights are indices into `plan.tasks`.
@@ -16,6 +18,8 @@ pub struct DependencyGraph {
     pub index: HashMap<TaskId, NodeIndex>,
     /// Dependencies naming a task the plan does not have, as (dependant, missing prerequisite).
     pub unknown: Vec<(TaskId, TaskId)>,
+    /// How many edges come from tasks' own `depends_on` (they come first).
+    pub explicit_edges: usize,
 }
 
 impl DependencyGraph {
@@ -41,11 +45,30 @@ impl DependencyGraph {
                 }
             }
         }
+        let explicit_edges = graph.edge_count();
         Self {
             graph,
             index,
             unknown,
+            explicit_edges,
         }
+    }
+
+    /// Builds the graph of a plan with the task edges its phase dependencies imply
+    /// (see [`super::phase_edges`]) added after the tasks' own.
+    pub fn with_phases(plan: &Plan) -> Self {
+        let mut built = Self::build(plan);
+        for (from, to) in super::phases::phase_edges(plan, &built) {
+            built
+                .graph
+                .add_edge(NodeIndex::new(from), NodeIndex::new(to), ());
+        }
+        built
+    }
+
+    /// True when an edge comes from a phase dependency rather than a task's `depends_on`.
+    pub fn is_implied(&self, edge: petgraph::graph::EdgeIndex) -> bool {
+        edge.index() >= self.explicit_edges
     }
 
     /// Every loop in the graph, each as the ids around it in prerequisite → dependant order, closing on

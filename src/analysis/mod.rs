@@ -1,10 +1,19 @@
-//! Derived facts about a plan: the dependency graph, loops, validity checks and summary counts.
+//! Derived facts about a plan: the dependency graph, loops, the schedule and critical path, the graph
+//! layout, validity checks and summary counts.
 //! Pure functions of a [`crate::model::Plan`]; the app caches them on the plan's revision.
 
 mod check;
+mod facts;
 mod graph;
+mod layout;
+mod phases;
+mod schedule;
 mod stats;
 
-pub use check::{Problem, check_plan};
+pub use check::{Problem, check_plan, check_with};
+pub use facts::Analysis;
 pub use graph::{DependencyGraph, dependency_chain, format_loop, loop_if_added};
+pub use layout::{GraphLayout, NODE_SIZE};
+pub use phases::phase_edges;
+pub use schedule::{EPSILON, Schedule, TaskTimes, working_days};
 pub use stats::PlanStats;

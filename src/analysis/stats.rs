@@ -1,6 +1,6 @@
 //! Summary counts of a plan (what `waymark stats` prints).
 
-use super::{DependencyGraph, check_plan};
+use super::{Analysis, check_with};
 use crate::model::{Plan, StatusCategory};
 use serde::Serialize;
 
@@ -37,6 +37,8 @@ pub struct PlanStats {
     pub warnings: Vec<String>,
     /// Dependency loops, each as ids in prerequisite → dependant order.
     pub cycles: Vec<Vec<String>>,
+    /// The critical path of the work left, as ids first to last.
+    pub critical_path: Vec<String>,
 }
 
 impl PlanStats {
@@ -67,11 +69,20 @@ impl PlanStats {
             .iter()
             .map(|m| m.criteria.len())
             .sum::<usize>();
-        stats.warnings = check_plan(plan).iter().map(ToString::to_string).collect();
-        stats.cycles = DependencyGraph::build(plan)
-            .cycles(plan)
+        let analysis = Analysis::of(plan);
+        stats.warnings = check_with(plan, &analysis)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        stats.cycles = analysis
+            .cycles
+            .iter()
+            .map(|ids| ids.iter().map(ToString::to_string).collect())
+            .collect();
+        stats.critical_path = analysis
+            .critical_path_ids(plan)
             .into_iter()
-            .map(|ids| ids.into_iter().map(|id| id.0).collect())
+            .map(|id| id.0)
             .collect();
         stats
     }

@@ -1,23 +1,38 @@
 //! Derived data cached on the plan's revision: recomputed when the plan changes, never per frame.
 
-use crate::analysis::{Problem, check_plan};
+use crate::analysis::{Analysis, Problem, check_with};
 use crate::model::Plan;
 
 /// Facts derived from the plan, as of one revision.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Derived {
     /// The plan revision these facts describe.
     pub revision: u64,
     /// What is wrong with the plan (unknown ids, loops, duplicates).
     pub problems: Vec<Problem>,
+    /// The dependency analysis: graph, loops, schedule, critical path.
+    pub analysis: Analysis,
+}
+
+impl Default for Derived {
+    /// Facts of no revision, so the first refresh always computes (a new document's revision is 0).
+    fn default() -> Self {
+        Self {
+            revision: u64::MAX,
+            problems: Vec::new(),
+            analysis: Analysis::default(),
+        }
+    }
 }
 
 impl Derived {
     /// Computes the facts for a plan at a revision.
     pub fn compute(plan: &Plan, revision: u64) -> Self {
+        let analysis = Analysis::of(plan);
         Self {
             revision,
-            problems: check_plan(plan),
+            problems: check_with(plan, &analysis),
+            analysis,
         }
     }
 

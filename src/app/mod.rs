@@ -23,6 +23,7 @@ pub use toasts::{Toast, ToastKind, Toasts};
 
 use crate::io::plan_from_ron;
 use crate::model::{Plan, TaskId};
+use crate::views::graph::{GraphState, graph_ui};
 use crate::views::inspector::{InspectorState, inspector_ui};
 use crate::views::table::{TableState, table_ui};
 use crate::views::{Request, ViewContext, ViewKind, placeholder_ui};
@@ -47,6 +48,8 @@ pub struct UiState {
     pub table: TableState,
     /// The inspector's state.
     pub inspector: InspectorState,
+    /// The graph view's state.
+    pub graph: GraphState,
 }
 
 /// The application.
@@ -176,6 +179,7 @@ impl WaymarkApp {
             );
             match self.settings.view {
                 ViewKind::Table => table_ui(ui, &mut ctx, &mut self.ui_state.table),
+                ViewKind::Graph => graph_ui(ui, &mut ctx, &mut self.ui_state.graph),
                 other => placeholder_ui(ui, other),
             }
         });

@@ -163,6 +163,10 @@ pub struct Task {
     /// Other named fields the source document gave the task.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<Field>,
+    /// Where the person placed the task's card on the graph canvas (top-left corner, layout units);
+    /// none means the automatic layout decides.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub graph_position: Option<[f32; 2]>,
 }
 
 impl Task {

@@ -1,6 +1,7 @@
 //! The views: each draws the plan and pushes [`Request`]s; none of them changes the plan.
 
 mod context;
+pub mod graph;
 pub mod inspector;
 mod placeholder;
 pub mod table;

@@ -48,6 +48,35 @@ fn stats_json_counts_the_sample() {
         assert!(stats.get(key).is_some(), "missing {key}");
     }
     assert_eq!(stats["warnings"], serde_json::json!([]));
+    assert_eq!(stats["cycles"], serde_json::json!([]));
+    let analysis = waymark::analysis::Analysis::of(&plan);
+    let critical: Vec<String> = analysis
+        .critical_path_ids(&plan)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(!critical.is_empty(), "the sample has work left");
+    assert_eq!(stats["critical_path"], serde_json::json!(critical));
+}
+
+#[test]
+fn stats_json_lists_loops_and_the_critical_path_of_a_small_plan() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let file = folder.path().join("loop.ron");
+    std::fs::write(
+        &file,
+        r#"(format_version: 1, plan: (tasks: [
+            (id: "A", title: "a", status: "TODO", estimate: (hours: Some(8.0))),
+            (id: "B", title: "b", status: "TODO", estimate: (hours: Some(16.0)), depends_on: ["A"]),
+            (id: "X", title: "x", status: "TODO", depends_on: ["Y"]),
+            (id: "Y", title: "y", status: "TODO", depends_on: ["X"]),
+        ]))"#,
+    )
+    .expect("write");
+    let output = waymark(&["stats", &file.display().to_string(), "--json"]);
+    let stats: serde_json::Value = serde_json::from_slice(&output.stdout).expect("one JSON object");
+    assert_eq!(stats["critical_path"], serde_json::json!(["A", "B"]));
+    assert_eq!(stats["cycles"], serde_json::json!([["X", "Y", "X"]]));
 }
 
 #[test]

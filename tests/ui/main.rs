@@ -1,6 +1,7 @@
 //! UI tests: drive the app as a person would, by widget labels, and check the plan.
 
 mod files;
+mod graph;
 mod inspector;
 mod shell;
 
