@@ -1,7 +1,8 @@
 //! Derived data cached on the plan's revision: recomputed when the plan changes, never per frame.
 
-use crate::analysis::{Problem, check_plan};
-use crate::model::Plan;
+use crate::analysis::{Problem, check_plan, unfinished_prerequisites};
+use crate::model::{Plan, TaskId};
+use std::collections::HashMap;
 
 /// Facts derived from the plan, as of one revision.
 #[derive(Clone, Debug, Default)]
@@ -10,6 +11,8 @@ pub struct Derived {
     pub revision: u64,
     /// What is wrong with the plan (unknown ids, loops, duplicates).
     pub problems: Vec<Problem>,
+    /// Tasks waiting on prerequisites that are neither done nor dropped, with those prerequisites.
+    pub unfinished_prerequisites: HashMap<TaskId, Vec<TaskId>>,
 }
 
 impl Derived {
@@ -18,6 +21,7 @@ impl Derived {
         Self {
             revision,
             problems: check_plan(plan),
+            unfinished_prerequisites: unfinished_prerequisites(plan),
         }
     }
 

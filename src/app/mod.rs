@@ -23,6 +23,7 @@ pub use toasts::{Toast, ToastKind, Toasts};
 
 use crate::io::plan_from_ron;
 use crate::model::{Plan, TaskId};
+use crate::views::board::{BoardState, board_ui};
 use crate::views::inspector::{InspectorState, inspector_ui};
 use crate::views::table::{TableState, table_ui};
 use crate::views::{Request, ViewContext, ViewKind, placeholder_ui};
@@ -47,6 +48,8 @@ pub struct UiState {
     pub table: TableState,
     /// The inspector's state.
     pub inspector: InspectorState,
+    /// The board view's state.
+    pub board: BoardState,
 }
 
 /// The application.
@@ -176,6 +179,7 @@ impl WaymarkApp {
             );
             match self.settings.view {
                 ViewKind::Table => table_ui(ui, &mut ctx, &mut self.ui_state.table),
+                ViewKind::Board => board_ui(ui, &mut ctx, &mut self.ui_state.board),
                 other => placeholder_ui(ui, other),
             }
         });
