@@ -13,6 +13,9 @@ pub struct Derived {
     pub problems: Vec<Problem>,
     /// Tasks waiting on prerequisites that are neither done nor dropped, with those prerequisites.
     pub unfinished_prerequisites: HashMap<TaskId, Vec<TaskId>>,
+    /// False until the first computation, so that revision 0 of the first document is not mistaken
+    /// for "already computed".
+    computed: bool,
 }
 
 impl Derived {
@@ -22,12 +25,13 @@ impl Derived {
             revision,
             problems: check_plan(plan),
             unfinished_prerequisites: unfinished_prerequisites(plan),
+            computed: true,
         }
     }
 
     /// Recomputes when the revision has moved on; returns true when it did.
     pub fn refresh(&mut self, plan: &Plan, revision: u64) -> bool {
-        if self.revision == revision {
+        if self.computed && self.revision == revision {
             return false;
         }
         *self = Self::compute(plan, revision);

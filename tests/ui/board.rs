@@ -65,17 +65,30 @@ fn dragging_a_card_to_another_column_changes_its_status_once() {
     let to = center(&harness, "Card PAY-002");
     drag(&mut harness, from, to);
     assert_eq!(status(&harness, "PAY-003"), StatusKey::from("IN PROGRESS"));
-    assert!(position(&harness, "PAY-003") < position(&harness, "PAY-002"), "dropped above PAY-002");
+    assert!(
+        position(&harness, "PAY-003") < position(&harness, "PAY-002"),
+        "dropped above PAY-002"
+    );
     let history = &harness.state().plan().status_history;
     assert_eq!(history.len(), edits_before + 1);
     let last = history.last().expect("a change was recorded");
-    assert_eq!((last.task.as_str(), last.from.as_str(), last.to.as_str()), ("PAY-003", "TODO", "IN PROGRESS"));
-    assert_eq!(harness.state().document.history.undo_label(), Some("Move PAY-003 to In progress"));
+    assert_eq!(
+        (last.task.as_str(), last.from.as_str(), last.to.as_str()),
+        ("PAY-003", "TODO", "IN PROGRESS")
+    );
+    assert_eq!(
+        harness.state().document.history.undo_label(),
+        Some("Move PAY-003 to In progress")
+    );
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(status(&harness, "PAY-003"), StatusKey::from("TODO"));
-    assert_eq!(position(&harness, "PAY-003"), 2, "one undo restores status and order");
+    assert_eq!(
+        position(&harness, "PAY-003"),
+        2,
+        "one undo restores status and order"
+    );
     assert_eq!(harness.state().plan().status_history.len(), edits_before);
 }
 
@@ -96,9 +109,16 @@ fn dragging_within_a_column_reorders_the_plan() {
     let from = center(&harness, "Card PAY-008");
     let to = center(&harness, "Card PAY-003");
     drag(&mut harness, from, to);
-    assert_eq!(position(&harness, "PAY-008"), 2, "PAY-008 now sits above PAY-003");
+    assert_eq!(
+        position(&harness, "PAY-008"),
+        2,
+        "PAY-008 now sits above PAY-003"
+    );
     assert_eq!(status(&harness, "PAY-008"), StatusKey::from("TODO"));
-    assert_eq!(harness.state().document.history.undo_label(), Some("Reorder PAY-008"));
+    assert_eq!(
+        harness.state().document.history.undo_label(),
+        Some("Reorder PAY-008")
+    );
 }
 
 #[test]
@@ -106,20 +126,36 @@ fn clicking_a_card_selects_it_and_dropping_early_into_done_warns() {
     let mut harness = board();
     harness.get_by_label_contains("Card PAY-003").click();
     harness.run();
-    assert_eq!(harness.state().ui_state.selected, Some(TaskId::from("PAY-003")));
-    assert!(harness.query_by_label_contains("blocked by 1").is_none(), "badges are painted, not widgets");
+    assert_eq!(
+        harness.state().ui_state.selected,
+        Some(TaskId::from("PAY-003"))
+    );
+    assert!(
+        harness.query_by_label_contains("blocked by 1").is_none(),
+        "badges are painted, not widgets"
+    );
     let from = center(&harness, "Card PAY-003");
     let to = center(&harness, "Card PAY-001");
     drag(&mut harness, from, to);
-    assert_eq!(status(&harness, "PAY-003"), StatusKey::from("DONE"), "the move is allowed");
+    assert_eq!(
+        status(&harness, "PAY-003"),
+        StatusKey::from("DONE"),
+        "the move is allowed"
+    );
     assert!(
-        harness.state().derived.unfinished_prerequisites.contains_key(&TaskId::from("PAY-003")),
+        harness
+            .state()
+            .derived
+            .unfinished_prerequisites
+            .contains_key(&TaskId::from("PAY-003")),
         "the prerequisite PAY-002 is still open, so the card keeps its warning"
     );
 }
 
 fn open_planning(harness: &mut Harness<'_, WaymarkApp>) {
-    harness.get_by_role_and_label(Role::Button, "Planning").click();
+    harness
+        .get_by_role_and_label(Role::Button, "Planning")
+        .click();
     harness.run();
 }
 
@@ -131,14 +167,33 @@ fn sprint_of(harness: &Harness<'_, WaymarkApp>, id: &str) -> Option<SprintId> {
 fn planning_moves_cards_between_backlog_and_sprints_and_the_capacity_follows() {
     let mut harness = board();
     open_planning(&mut harness);
-    assert!(harness.query_by_label("25 / 60 h").is_some(), "Sprint 2 starts with 25 of 60 h");
+    assert!(
+        harness.query_by_label("25 / 60 h").is_some(),
+        "Sprint 2 starts with 25 of 60 h"
+    );
+    harness
+        .get_all_by_role_and_label(Role::Button, "▼")
+        .next()
+        .expect("sprint panels")
+        .click();
+    harness.run();
+    assert!(
+        harness.query_by_label_contains("Card PAY-001").is_none(),
+        "Sprint 1 is collapsed"
+    );
 
     let from = center(&harness, "Card PAY-007");
     let to = center(&harness, "Card PAY-002");
     drag(&mut harness, from, to);
     assert_eq!(sprint_of(&harness, "PAY-007"), Some(SprintId::from("s2")));
-    assert_eq!(harness.state().document.history.undo_label(), Some("Move PAY-007 to Sprint 2"));
-    assert!(harness.query_by_label("41 / 60 h").is_some(), "the bar counts the 16 h moved in");
+    assert_eq!(
+        harness.state().document.history.undo_label(),
+        Some("Move PAY-007 to Sprint 2")
+    );
+    assert!(
+        harness.query_by_label("41 / 60 h").is_some(),
+        "the bar counts the 16 h moved in"
+    );
 
     let from = center(&harness, "Card PAY-007");
     let to = center(&harness, "Card PAY-008");
@@ -162,7 +217,11 @@ fn moving_unfinished_work_out_of_a_closed_sprint_is_one_edit() {
         .click();
     harness.run();
     assert_eq!(sprint_of(&harness, "PAY-004"), Some(SprintId::from("s2")));
-    assert_eq!(sprint_of(&harness, "PAY-001"), Some(SprintId::from("s1")), "done work stays");
+    assert_eq!(
+        sprint_of(&harness, "PAY-001"),
+        Some(SprintId::from("s1")),
+        "done work stays"
+    );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(sprint_of(&harness, "PAY-004"), Some(SprintId::from("s1")));
@@ -172,16 +231,31 @@ fn moving_unfinished_work_out_of_a_closed_sprint_is_one_edit() {
 fn a_sprint_can_be_created_from_the_board() {
     let mut harness = board();
     open_planning(&mut harness);
-    harness.get_by_role_and_label(Role::Button, "New sprint…").click();
+    harness
+        .get_by_role_and_label(Role::Button, "New sprint…")
+        .click();
     harness.run();
-    harness.get_by_role_and_label(Role::TextInput, "Capacity (h)").type_text("45");
-    harness.get_by_role_and_label(Role::TextInput, "Start").type_text("2026-04-13");
+    for (field, text) in [("Capacity (h)", "45"), ("Start", "2026-04-13")] {
+        harness
+            .get_by_role_and_label(Role::TextInput, field)
+            .click();
+        harness.run();
+        harness
+            .get_by_role_and_label(Role::TextInput, field)
+            .type_text(text);
+        harness.run();
+    }
     harness.run();
-    harness.get_by_role_and_label(Role::Button, "Create sprint").click();
+    harness
+        .get_by_role_and_label(Role::Button, "Create sprint")
+        .click();
     harness.run();
     let plan = harness.state().plan();
     let sprint = plan.sprints.last().expect("a sprint was added");
-    assert_eq!((sprint.name.as_str(), sprint.capacity_hours), ("Sprint 4", Some(45.0)));
+    assert_eq!(
+        (sprint.name.as_str(), sprint.capacity_hours),
+        ("Sprint 4", Some(45.0))
+    );
     assert_eq!(sprint.start, chrono::NaiveDate::from_ymd_opt(2026, 4, 13));
 }
 
@@ -207,8 +281,14 @@ fn keyboard_moves_the_selected_card_across_columns_and_within_one() {
 #[test]
 fn the_filter_hides_cards_and_the_counts_say_so() {
     let mut harness = board();
-    assert!(harness.query_by_label("8 tasks").is_some());
-    harness.get_by_role_and_label(Role::TextInput, "Search").type_text("refund");
+    assert!(harness.query_by_label_contains("Card PAY-004").is_some());
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search")
+        .type_text("refund");
     harness.run();
     assert!(harness.query_by_label_contains("Card PAY-004").is_none());
     assert!(harness.query_by_label_contains("Card PAY-003").is_some());
@@ -219,30 +299,50 @@ fn the_filter_hides_cards_and_the_counts_say_so() {
 #[test]
 fn a_wip_limit_marks_an_over_full_column() {
     let mut harness = board();
-    harness.get_all_by_role_and_label(Role::Button, "⋯").next().expect("column menus").click();
+    harness
+        .get_all_by_role_and_label(Role::Button, "⋯")
+        .next()
+        .expect("column menus")
+        .click();
     harness.run();
-    harness.get_by_role_and_label(Role::TextInput, "WIP limit").type_text("3");
+    harness
+        .get_by_role_and_label(Role::TextInput, "WIP limit")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "WIP limit")
+        .type_text("3");
     harness.run();
     harness.get_by_role_and_label(Role::Button, "Set").click();
     harness.run();
     assert_eq!(harness.state().plan().legend[0].wip_limit, Some(3));
     assert!(harness.query_by_label("⚠ To do · 4/3 · 38 h").is_some());
-    assert!(harness.query_by_label("In progress · 1 · 12 h").is_some(), "other columns are not marked");
+    assert!(
+        harness.query_by_label("In progress · 1 · 12 h").is_some(),
+        "other columns are not marked"
+    );
 }
 
 #[test]
 fn quick_add_creates_a_task_in_its_column() {
     let mut harness = board();
-    harness.get_by_role_and_label(Role::Button, "Add a task to Review").click();
+    harness
+        .get_by_role_and_label(Role::Button, "Add a task to Review")
+        .click();
     harness.run();
-    harness.get_by_role_and_label(Role::TextInput, "New task title").type_text("Write the release notes");
+    harness
+        .get_by_role_and_label(Role::TextInput, "New task title")
+        .type_text("Write the release notes");
     harness.run();
     harness.key_press(Key::Enter);
     harness.run();
     let created = super::task(harness.state(), "PAY-009");
     assert_eq!(created.title, "Write the release notes");
     assert_eq!(created.status, StatusKey::from("REVIEW"));
-    assert_eq!(harness.state().ui_state.selected, Some(TaskId::from("PAY-009")));
+    assert_eq!(
+        harness.state().ui_state.selected,
+        Some(TaskId::from("PAY-009"))
+    );
     assert!(harness.query_by_label_contains("Card PAY-009").is_some());
 }
 
@@ -254,12 +354,20 @@ fn enter_edits_the_selected_cards_title_in_place() {
     harness.key_press(Key::Enter);
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_role_and_label(Role::TextInput, "Card title").type_text("Fraud rules sign-off");
+    harness
+        .get_by_role_and_label(Role::TextInput, "Card title")
+        .type_text("Fraud rules sign-off");
     harness.run();
     harness.key_press(Key::Enter);
     harness.run();
-    assert_eq!(super::task(harness.state(), "PAY-005").title, "Fraud rules sign-off");
-    assert_eq!(harness.state().document.history.undo_label(), Some("Change title of PAY-005"));
+    assert_eq!(
+        super::task(harness.state(), "PAY-005").title,
+        "Fraud rules sign-off"
+    );
+    assert_eq!(
+        harness.state().document.history.undo_label(),
+        Some("Change title of PAY-005")
+    );
 }
 
 #[test]
@@ -271,10 +379,16 @@ fn swimlanes_by_sprint_collapse_and_move_cards_between_lanes() {
     let to = center(&harness, "Card PAY-003");
     drag(&mut harness, from, to);
     assert_eq!(sprint_of(&harness, "PAY-008"), Some(SprintId::from("s2")));
-    assert_eq!(harness.state().document.history.undo_label(), Some("Move PAY-008 to Sprint 2"));
+    assert_eq!(
+        harness.state().document.history.undo_label(),
+        Some("Move PAY-008 to Sprint 2")
+    );
     harness.get_by_label_contains("▼ Sprint 2").click();
     harness.run();
-    assert!(harness.query_by_label_contains("Card PAY-008").is_none(), "a collapsed lane hides its cards");
+    assert!(
+        harness.query_by_label_contains("Card PAY-008").is_none(),
+        "a collapsed lane hides its cards"
+    );
 }
 
 #[test]

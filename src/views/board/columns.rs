@@ -9,21 +9,30 @@ use crate::model::{Plan, StatusKey, Task};
 use crate::views::ViewContext;
 use crate::views::widgets::{format_hours, status_color};
 use egui::{
-    Align, Align2, CornerRadius, FontId, Key, Layout, Rect, RichText, ScrollArea, Sense,
-    TextEdit, Ui, UiBuilder, WidgetInfo, Role, vec2,
+    Align, Align2, CornerRadius, FontId, Key, Layout, Rect, RichText, Role, ScrollArea, Sense,
+    TextEdit, Ui, UiBuilder, WidgetInfo, vec2,
 };
 
 /// Narrowest a column gets; with more statuses than fit, the board scrolls sideways.
-const MIN_COLUMN_WIDTH: f32 = 190.0;
+const MIN_COLUMN_WIDTH: f32 = 170.0;
 const HEADER_HEIGHT: f32 = 30.0;
 
 /// The status columns with their headers, over every lane.
-pub fn board_columns_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut BoardState, index: &BoardIndex) {
+pub fn board_columns_ui(
+    ui: &mut Ui,
+    ctx: &mut ViewContext<'_>,
+    state: &mut BoardState,
+    index: &BoardIndex,
+) {
     let columns = index.columns.len().max(1) as f32;
     let available = ui.available_width() - 12.0;
     let width = ((available - COLUMN_GAP * (columns - 1.0)) / columns).max(MIN_COLUMN_WIDTH);
     let lanes: Vec<usize> = (0..index.lanes.len())
-        .filter(|&l| state.swimlane == super::Swimlane::None || index.lanes[l].total > 0 || keeps_empty(&index.lanes[l]))
+        .filter(|&l| {
+            state.swimlane == super::Swimlane::None
+                || index.lanes[l].total > 0
+                || keeps_empty(&index.lanes[l])
+        })
         .collect();
     ScrollArea::horizontal()
         .id_salt("board-columns")
@@ -64,7 +73,13 @@ pub fn column_count_text(column: &ColumnFacts, filtered: bool, limit: Option<u32
     }
 }
 
-fn column_header_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut BoardState, column: &ColumnFacts, width: f32) {
+fn column_header_ui(
+    ui: &mut Ui,
+    ctx: &mut ViewContext<'_>,
+    state: &mut BoardState,
+    column: &ColumnFacts,
+    width: f32,
+) {
     let Some(key) = column.status.as_ref() else {
         return;
     };
@@ -72,7 +87,9 @@ fn column_header_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut BoardSta
     let Some(status) = plan.status(key) else {
         return;
     };
-    let over = status.wip_limit.is_some_and(|limit| column.total > limit as usize);
+    let over = status
+        .wip_limit
+        .is_some_and(|limit| column.total > limit as usize);
     let (rect, _) = ui.allocate_exact_size(vec2(width, HEADER_HEIGHT), Sense::hover());
     let fill = if over {
         ui.visuals().error_fg_color.gamma_multiply(0.25)
@@ -81,7 +98,8 @@ fn column_header_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut BoardSta
     };
     ui.painter().rect_filled(rect, CornerRadius::same(6), fill);
     let bar = Rect::from_min_size(rect.left_bottom() - vec2(0.0, 3.0), vec2(width, 3.0));
-    ui.painter().rect_filled(bar, CornerRadius::same(1), status_color(plan, key));
+    ui.painter()
+        .rect_filled(bar, CornerRadius::same(1), status_color(plan, key));
     ui.scope_builder(
         UiBuilder::new()
             .max_rect(rect.shrink2(vec2(8.0, 2.0)))
@@ -90,13 +108,27 @@ fn column_header_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut BoardSta
             let count = column_count_text(column, state.filter.is_active(), status.wip_limit);
             let hours = format_hours(column.hours);
             let warn = if over { "⚠ " } else { "" };
-            let text = RichText::new(format!("{warn}{} · {count} · {hours}", status.label)).strong();
-            let label = ui.add(egui::Label::new(if over { text.color(ui.visuals().error_fg_color) } else { text }).truncate());
+            let text =
+                RichText::new(format!("{warn}{} · {count} · {hours}", status.label)).strong();
+            let label = ui.add(
+                egui::Label::new(if over {
+                    text.color(ui.visuals().error_fg_color)
+                } else {
+                    text
+                })
+                .truncate(),
+            );
             if over {
                 label.on_hover_text("Over the work-in-progress limit");
             }
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                ui.menu_button("⋯", |ui| column_menu_ui(ui, ctx, state, key));
+                let config = egui::containers::menu::MenuConfig::new()
+                    .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+                egui::containers::menu::MenuButton::new("⋯")
+                    .config(config)
+                    .ui(ui, |ui| column_menu_ui(ui, ctx, state, key))
+                    .0
+                    .on_hover_text(format!("{} column: WIP limit", status.label));
             });
         },
     );
@@ -114,9 +146,17 @@ fn column_menu_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut BoardState
         let field = ui
             .add(TextEdit::singleline(&mut state.wip_draft).desired_width(50.0))
             .labelled_by(label.id);
-        let limit = state.wip_draft.trim().parse::<u32>().ok().filter(|l| *l > 0);
+        let limit = state
+            .wip_draft
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|l| *l > 0);
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-        if (ui.add_enabled(limit.is_some(), egui::Button::new("Set")).clicked() || enter)
+        if (ui
+            .add_enabled(limit.is_some(), egui::Button::new("Set"))
+            .clicked()
+            || enter)
             && let Some(limit) = limit
         {
             ctx.edit(set_wip_limit(plan, key, Some(limit)));
@@ -124,7 +164,10 @@ fn column_menu_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut BoardState
             ui.close();
         }
     });
-    if ui.add_enabled(current.is_some(), egui::Button::new("Remove the limit")).clicked() {
+    if ui
+        .add_enabled(current.is_some(), egui::Button::new("Remove the limit"))
+        .clicked()
+    {
         ctx.edit(set_wip_limit(plan, key, None));
         ui.close();
     }
@@ -172,7 +215,8 @@ pub fn lane_header_ui(
     } else {
         ui.visuals().widgets.inactive.weak_bg_fill
     };
-    ui.painter().rect_filled(rect.shrink2(vec2(0.0, 1.0)), CornerRadius::same(4), fill);
+    ui.painter()
+        .rect_filled(rect.shrink2(vec2(0.0, 1.0)), CornerRadius::same(4), fill);
     ui.painter().text(
         rect.left_center() + vec2(8.0, 0.0),
         Align2::LEFT_CENTER,
@@ -221,7 +265,10 @@ pub fn quick_add_ui(
     } else {
         plan.status_label(&status).to_owned()
     };
-    let open = state.quick_add.as_ref().is_some_and(|q| q.lane == lane && q.column == column);
+    let open = state
+        .quick_add
+        .as_ref()
+        .is_some_and(|q| q.lane == lane && q.column == column);
     if !open {
         let id = ui.scope_id().with(("quick-add", lane, column));
         let response = ui.interact(rect, id, Sense::click());
@@ -273,7 +320,10 @@ pub fn quick_add_ui(
             let task = new_task(plan, &status, facts, &title);
             let at = facts.cells[column].first().copied();
             let id = task.id.clone();
-            ctx.edit(Edit::AddTask { task: Box::new(task), index: at });
+            ctx.edit(Edit::AddTask {
+                task: Box::new(task),
+                index: at,
+            });
             ctx.select(Some(id));
         }
     }
@@ -285,7 +335,11 @@ fn new_task(plan: &Plan, status: &StatusKey, lane: &LaneFacts, title: &str) -> T
         .iter()
         .find(|t| &t.status == status)
         .or_else(|| plan.tasks.first())
-        .and_then(|t| t.id.as_str().rsplit_once('-').map(|(head, _)| head.to_owned()))
+        .and_then(|t| {
+            t.id.as_str()
+                .rsplit_once('-')
+                .map(|(head, _)| head.to_owned())
+        })
         .unwrap_or_else(|| "TASK".to_owned());
     let mut task = Task::new("", title, status.as_str());
     task.id = plan.fresh_task_id(&prefix);

@@ -37,10 +37,13 @@ pub fn drop_edit(
     let mut label = None;
     if let Some(status) = column.status.as_ref().filter(|s| **s != task.status) {
         label = Some(format!("Move {id} to {}", plan.status_label(status)));
-        edits.push(update(id, TaskChange::Status {
-            to: status.clone(),
-            at,
-        }));
+        edits.push(update(
+            id,
+            TaskChange::Status {
+                to: status.clone(),
+                at,
+            },
+        ));
     }
     if let Some(change) = lane.key.change().filter(|c| !already(task, c)) {
         label = Some(match label {

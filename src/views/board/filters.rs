@@ -44,7 +44,10 @@ impl BoardFilter {
         text_ok
             && self.owner.as_ref().is_none_or(|o| &task.owner == o)
             && self.priority.is_none_or(|p| task.priority == Some(p))
-            && self.phase.as_ref().is_none_or(|p| task.phase.as_ref() == Some(p))
+            && self
+                .phase
+                .as_ref()
+                .is_none_or(|p| task.phase.as_ref() == Some(p))
             && (!self.only_blocked || blocked)
             && (!self.only_mine || task.owner == self.me)
     }
@@ -84,7 +87,11 @@ pub fn filter_bar_ui(ui: &mut Ui, plan: &Plan, filter: &mut BoardFilter) {
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut filter.priority, None, "Any priority");
             for p in Priority::ALL {
-                ui.selectable_value(&mut filter.priority, Some(p), format!("{p} {}", p.meaning()));
+                ui.selectable_value(
+                    &mut filter.priority,
+                    Some(p),
+                    format!("{p} {}", p.meaning()),
+                );
             }
         })
         .response

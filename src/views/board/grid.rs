@@ -2,13 +2,13 @@
 //! painted; while a card is carried, the cell under the pointer is highlighted and a line shows where it
 //! would land.
 
+use super::BoardState;
 use super::card::card_ui;
 use super::columns::{lane_header_ui, quick_add_ui};
 use super::drag::{CardDrag, DropTarget};
 use super::index::BoardIndex;
 use super::layout::GridLayout;
 use super::planning::sprint_header_ui;
-use super::BoardState;
 use crate::views::ViewContext;
 use egui::{Align2, CornerRadius, FontId, Rect, ScrollArea, Stroke, Ui};
 
@@ -73,11 +73,9 @@ pub fn grid_ui(
                 }
                 let lane = &index.lanes[lanes[l]];
                 if header > 0.0 {
-                    let rect = Rect::from_x_y_ranges(
-                        0.0..=size.x,
-                        geometry.top..=geometry.top + header,
-                    )
-                    .translate(origin);
+                    let rect =
+                        Rect::from_x_y_ranges(0.0..=size.x, geometry.top..=geometry.top + header)
+                            .translate(origin);
                     match kind {
                         GridKind::Sprints => sprint_header_ui(ui, ctx, state, lane, rect),
                         _ => lane_header_ui(ui, plan, state, index, lane, rect),
@@ -107,7 +105,8 @@ pub fn grid_ui(
                             ui.visuals().weak_text_color(),
                         );
                     }
-                    for row in layout.visible_rows(l, cell.len(), viewport.top(), viewport.bottom()) {
+                    for row in layout.visible_rows(l, cell.len(), viewport.top(), viewport.bottom())
+                    {
                         let rect = layout.card_rect(l, c, row).translate(origin);
                         card_ui(ui, ctx, state, &plan.tasks[cell[row]], rect);
                     }
@@ -135,7 +134,10 @@ pub fn grid_ui(
                 let y = layout.slot_y(l, slot) + origin.y;
                 let x = layout.column_left(c) + origin.x;
                 ui.painter().line_segment(
-                    [egui::pos2(x + 4.0, y), egui::pos2(x + column_width - 4.0, y)],
+                    [
+                        egui::pos2(x + 4.0, y),
+                        egui::pos2(x + column_width - 4.0, y),
+                    ],
                     Stroke::new(3.0, accent),
                 );
             }

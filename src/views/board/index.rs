@@ -120,9 +120,10 @@ impl BoardIndex {
     /// Where a task is shown, as (lane, column, position in the cell).
     pub fn locate(&self, task: usize) -> Option<(usize, usize, usize)> {
         self.lanes.iter().enumerate().find_map(|(l, lane)| {
-            lane.cells.iter().enumerate().find_map(|(c, cell)| {
-                cell.binary_search(&task).ok().map(|p| (l, c, p))
-            })
+            lane.cells
+                .iter()
+                .enumerate()
+                .find_map(|(c, cell)| cell.binary_search(&task).ok().map(|p| (l, c, p)))
         })
     }
 }

@@ -8,7 +8,12 @@ use crate::views::ViewContext;
 use egui::{Key, Modifiers, Ui};
 
 /// Handles the board's keys for the selected card, when no text field has the keyboard.
-pub fn keyboard_moves(ui: &Ui, ctx: &mut ViewContext<'_>, state: &mut BoardState, index: &BoardIndex) {
+pub fn keyboard_moves(
+    ui: &Ui,
+    ctx: &mut ViewContext<'_>,
+    state: &mut BoardState,
+    index: &BoardIndex,
+) {
     if ui.ctx().egui_wants_keyboard_input() || state.editing.is_some() {
         return;
     }
@@ -25,13 +30,29 @@ pub fn keyboard_moves(ui: &Ui, ctx: &mut ViewContext<'_>, state: &mut BoardState
     let chord = Modifiers::CTRL | Modifiers::ALT;
     let pressed = |key| ui.input_mut(|i| i.consume_key(chord, key));
     let target = if pressed(Key::ArrowLeft) && column > 0 && !state.planning {
-        Some(DropTarget { lane, column: column - 1, slot: None })
+        Some(DropTarget {
+            lane,
+            column: column - 1,
+            slot: None,
+        })
     } else if pressed(Key::ArrowRight) && column + 1 < index.columns.len() && !state.planning {
-        Some(DropTarget { lane, column: column + 1, slot: None })
+        Some(DropTarget {
+            lane,
+            column: column + 1,
+            slot: None,
+        })
     } else if pressed(Key::ArrowUp) && position > 0 {
-        Some(DropTarget { lane, column, slot: Some(position - 1) })
+        Some(DropTarget {
+            lane,
+            column,
+            slot: Some(position - 1),
+        })
     } else if pressed(Key::ArrowDown) {
-        Some(DropTarget { lane, column, slot: Some(position + 2) })
+        Some(DropTarget {
+            lane,
+            column,
+            slot: Some(position + 2),
+        })
     } else {
         None
     };

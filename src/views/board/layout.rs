@@ -140,7 +140,11 @@ impl GridLayout {
 
     /// The cell under a point and the slot a card dropped there would take (0 = above the first card),
     /// given each cell's card count. Points between columns or in collapsed lanes hit nothing.
-    pub fn hit(&self, pos: Pos2, len: impl Fn(usize, usize) -> usize) -> Option<(usize, usize, usize)> {
+    pub fn hit(
+        &self,
+        pos: Pos2,
+        len: impl Fn(usize, usize) -> usize,
+    ) -> Option<(usize, usize, usize)> {
         let lane = self
             .lanes
             .iter()

@@ -79,11 +79,21 @@ pub struct BoardState {
 impl BoardState {
     /// The cards sorted into lanes and columns; rebuilt only when the plan, filter, lanes or mode change.
     pub fn index(&mut self, ctx: &ViewContext<'_>) -> &BoardIndex {
-        let swimlane = if self.planning { Swimlane::Sprint } else { self.swimlane };
-        let key = (ctx.derived.revision, self.filter.clone(), swimlane, self.planning);
+        let swimlane = if self.planning {
+            Swimlane::Sprint
+        } else {
+            self.swimlane
+        };
+        let key = (
+            ctx.derived.revision,
+            self.filter.clone(),
+            swimlane,
+            self.planning,
+        );
         if self.index_key.as_ref() != Some(&key) {
             let blocked = |id: &TaskId| ctx.derived.unfinished_prerequisites.contains_key(id);
-            self.index = BoardIndex::build(ctx.plan, &blocked, &self.filter, swimlane, !self.planning);
+            self.index =
+                BoardIndex::build(ctx.plan, &blocked, &self.filter, swimlane, !self.planning);
             self.index_key = Some(key);
             self.quick_add = None;
         }
@@ -162,9 +172,14 @@ fn finish_drag(ui: &Ui, ctx: &mut ViewContext<'_>, state: &mut BoardState, index
     if let Some(pointer) = ui.ctx().pointer_latest_pos() {
         let layer = LayerId::new(Order::Tooltip, ui.scope_id().with("carried-card"));
         let painter = ui.ctx().layer_painter(layer);
-        let rect = Rect::from_min_size(pointer - vec2(20.0, 14.0), vec2(220.0, layout::CARD_HEIGHT));
+        let rect =
+            Rect::from_min_size(pointer - vec2(20.0, 14.0), vec2(220.0, layout::CARD_HEIGHT));
         let look = CardLook {
-            waiting_on: ctx.derived.unfinished_prerequisites.get(&task.id).map(Vec::as_slice),
+            waiting_on: ctx
+                .derived
+                .unfinished_prerequisites
+                .get(&task.id)
+                .map(Vec::as_slice),
             selected: true,
             faded: false,
         };
