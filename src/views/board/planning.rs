@@ -102,17 +102,17 @@ fn new_sprint_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut BoardState)
     let mut create = false;
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
-            for (label, text, width) in [
-                ("Sprint name", &mut draft.name, 160.0),
-                ("Start", &mut draft.start, 90.0),
-                ("End", &mut draft.end, 90.0),
-                ("Capacity (h)", &mut draft.capacity, 50.0),
+            for (label, text, width, hint) in [
+                ("Sprint name", &mut draft.name, 160.0, ""),
+                ("Start", &mut draft.start, 90.0, "YYYY-MM-DD"),
+                ("End", &mut draft.end, 90.0, "YYYY-MM-DD"),
+                ("Capacity (h)", &mut draft.capacity, 50.0, ""),
             ] {
                 let label = ui.label(label);
                 ui.add(
                     TextEdit::singleline(text)
                         .desired_width(width)
-                        .hint_text(if width == 90.0 { "YYYY-MM-DD" } else { "" }),
+                        .hint_text(hint),
                 )
                 .labelled_by(label.id);
             }
@@ -238,13 +238,13 @@ pub fn sprint_header_ui(
                     }
                 }
             });
-            if !sprint.goal.is_empty() {
+            if sprint.goal.is_empty() {
+                ui.add_space(14.0);
+            } else {
                 ui.add(
                     egui::Label::new(RichText::new(format!("Goal: {}", sprint.goal)).small())
                         .truncate(),
                 );
-            } else {
-                ui.add_space(14.0);
             }
             capacity_bar_ui(ui, lane.total_hours, sprint.capacity_hours);
         },
