@@ -2,6 +2,7 @@
 //! layout, validity checks and summary counts.
 //! Pure functions of a [`crate::model::Plan`]; the app caches them on the plan's revision.
 
+mod blocking;
 mod check;
 mod facts;
 mod graph;
@@ -10,6 +11,7 @@ mod phases;
 mod schedule;
 mod stats;
 
+pub use blocking::unfinished_prerequisites;
 pub use check::{Problem, check_plan, check_with};
 pub use facts::Analysis;
 pub use graph::{DependencyGraph, dependency_chain, format_loop, loop_if_added};

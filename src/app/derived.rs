@@ -1,7 +1,8 @@
 //! Derived data cached on the plan's revision: recomputed when the plan changes, never per frame.
 
-use crate::analysis::{Analysis, Problem, check_with};
-use crate::model::Plan;
+use crate::analysis::{Analysis, Problem, check_with, unfinished_prerequisites};
+use crate::model::{Plan, TaskId};
+use std::collections::HashMap;
 
 /// Facts derived from the plan, as of one revision.
 #[derive(Clone, Debug)]
@@ -12,6 +13,8 @@ pub struct Derived {
     pub problems: Vec<Problem>,
     /// The dependency analysis: graph, loops, schedule, critical path.
     pub analysis: Analysis,
+    /// Tasks waiting on prerequisites that are neither done nor dropped, with those prerequisites.
+    pub unfinished_prerequisites: HashMap<TaskId, Vec<TaskId>>,
 }
 
 impl Default for Derived {
@@ -21,6 +24,7 @@ impl Default for Derived {
             revision: u64::MAX,
             problems: Vec::new(),
             analysis: Analysis::default(),
+            unfinished_prerequisites: HashMap::new(),
         }
     }
 }
@@ -33,6 +37,7 @@ impl Derived {
             revision,
             problems: check_with(plan, &analysis),
             analysis,
+            unfinished_prerequisites: unfinished_prerequisites(plan),
         }
     }
 

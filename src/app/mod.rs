@@ -23,6 +23,7 @@ pub use toasts::{Toast, ToastKind, Toasts};
 
 use crate::io::plan_from_ron;
 use crate::model::{Plan, TaskId};
+use crate::views::board::{BoardState, board_ui};
 use crate::views::graph::{GraphState, graph_ui};
 use crate::views::inspector::{InspectorState, inspector_ui};
 use crate::views::table::{TableState, table_ui};
@@ -50,6 +51,8 @@ pub struct UiState {
     pub inspector: InspectorState,
     /// The graph view's state.
     pub graph: GraphState,
+    /// The board view's state.
+    pub board: BoardState,
 }
 
 /// The application.
@@ -180,6 +183,7 @@ impl WaymarkApp {
             match self.settings.view {
                 ViewKind::Table => table_ui(ui, &mut ctx, &mut self.ui_state.table),
                 ViewKind::Graph => graph_ui(ui, &mut ctx, &mut self.ui_state.graph),
+                ViewKind::Board => board_ui(ui, &mut ctx, &mut self.ui_state.board),
                 other => placeholder_ui(ui, other),
             }
         });

@@ -61,6 +61,9 @@ pub struct StatusDef {
     /// What the legend says the status means, if anything.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// The most tasks the board column should hold at once (work-in-progress limit), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wip_limit: Option<u32>,
 }
 
 impl StatusDef {
@@ -73,6 +76,7 @@ impl StatusDef {
             color,
             aliases: Vec::new(),
             description: String::new(),
+            wip_limit: None,
         }
     }
 

@@ -1,5 +1,6 @@
 //! UI tests: drive the app as a person would, by widget labels, and check the plan.
 
+mod board;
 mod files;
 mod graph;
 mod inspector;

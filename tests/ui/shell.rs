@@ -153,11 +153,13 @@ fn new_with_unsaved_changes_asks_first_and_cancel_keeps_the_plan() {
 #[test]
 fn view_switcher_shows_each_view() {
     let mut harness = harness();
-    harness.get_by_role_and_label(Role::Button, "Board").click();
+    harness.get_by_role_and_label(Role::Button, "Timeline").click();
     harness.run();
-    harness.get_by_label("Board view");
+    assert_eq!(harness.state().settings.view, waymark::views::ViewKind::Timeline);
+    harness.get_by_label("Timeline view");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
     harness.run();
+    assert_eq!(harness.state().settings.view, waymark::views::ViewKind::Table);
     harness.get_by_label("UI-001");
 }
 

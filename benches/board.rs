@@ -1,0 +1,51 @@
+//! CPU time of one board frame (egui run without a window) on generated plans of 1,000 and 10,000 tasks,
+//! in the status board and in planning mode.
+#![expect(
+    missing_docs,
+    reason = "criterion_group! generates an undocumented function"
+)]
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+use waymark::app::{Document, Settings, WaymarkApp, install_fonts};
+use waymark::model::generate_plan;
+use waymark::views::ViewKind;
+
+fn input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1400.0, 900.0),
+        )),
+        ..egui::RawInput::default()
+    }
+}
+
+fn board_frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("board_frame");
+    group.sample_size(30);
+    for tasks in [1_000, 10_000] {
+        for planning in [false, true] {
+            let settings = Settings {
+                view: ViewKind::Board,
+                ..Settings::default()
+            };
+            let plan = generate_plan(tasks, tasks * 2, 42);
+            let mut app = WaymarkApp::new(Document::untitled(plan, 0), settings);
+            app.ui_state.board.planning = planning;
+            let ctx = egui::Context::default();
+            install_fonts(&ctx);
+            for _ in 0..3 {
+                black_box(ctx.run_ui(input(), |ui| app.ui_root(ui)));
+            }
+            let mode = if planning { "planning" } else { "board" };
+            group.bench_function(format!("{mode}_{tasks}_tasks"), |b| {
+                b.iter(|| black_box(ctx.run_ui(input(), |ui| app.ui_root(ui))));
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, board_frame);
+criterion_main!(benches);

@@ -1,0 +1,354 @@
+//! The status board: column headers (count, estimate, WIP limit, menu), lane headers and quick add.
+
+use super::grid::{GridKind, grid_ui};
+use super::index::{BoardIndex, ColumnFacts, LaneFacts};
+use super::layout::COLUMN_GAP;
+use super::{BoardState, QuickAdd};
+use crate::edit::Edit;
+use crate::model::{Plan, StatusKey, Task};
+use crate::views::ViewContext;
+use crate::views::widgets::{format_hours, status_color};
+use egui::{
+    Align, Align2, CornerRadius, FontId, Key, Layout, Rect, RichText, Role, ScrollArea, Sense,
+    TextEdit, Ui, UiBuilder, WidgetInfo, vec2,
+};
+
+/// Narrowest a column gets; with more statuses than fit, the board scrolls sideways.
+const MIN_COLUMN_WIDTH: f32 = 170.0;
+const HEADER_HEIGHT: f32 = 30.0;
+
+/// The status columns with their headers, over every lane.
+pub fn board_columns_ui(
+    ui: &mut Ui,
+    ctx: &mut ViewContext<'_>,
+    state: &mut BoardState,
+    index: &BoardIndex,
+) {
+    let columns = index.columns.len().max(1) as f32;
+    let available = ui.available_width() - 12.0;
+    let width = ((available - COLUMN_GAP * (columns - 1.0)) / columns).max(MIN_COLUMN_WIDTH);
+    let lanes: Vec<usize> = (0..index.lanes.len())
+        .filter(|&l| {
+            state.swimlane == super::Swimlane::None
+                || index.lanes[l].total > 0
+                || keeps_empty(&index.lanes[l])
+        })
+        .collect();
+    ScrollArea::horizontal()
+        .id_salt("board-columns")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.vertical(|ui| {
+                ui.horizontal(|ui| {
+                    ui.spacing_mut().item_spacing.x = COLUMN_GAP;
+                    for column in &index.columns {
+                        column_header_ui(ui, ctx, state, column, width);
+                    }
+                });
+                ui.add_space(4.0);
+                grid_ui(ui, ctx, state, index, &lanes, GridKind::Board, width);
+            });
+        });
+}
+
+/// Lanes made of the plan's own structure (sprints, phases) stay even when empty, so cards can be
+/// dropped there; owner and priority lanes only show when they hold a task.
+fn keeps_empty(lane: &LaneFacts) -> bool {
+    matches!(
+        lane.key,
+        super::LaneKey::Sprint(Some(_)) | super::LaneKey::Phase(Some(_))
+    )
+}
+
+/// The count a column header shows: "12" or "12 of 40" when filtered, with "/4" for a WIP limit.
+pub fn column_count_text(column: &ColumnFacts, filtered: bool, limit: Option<u32>) -> String {
+    let count = if filtered {
+        format!("{} of {}", column.shown, column.total)
+    } else {
+        column.total.to_string()
+    };
+    match limit {
+        Some(limit) => format!("{count}/{limit}"),
+        None => count,
+    }
+}
+
+fn column_header_ui(
+    ui: &mut Ui,
+    ctx: &mut ViewContext<'_>,
+    state: &mut BoardState,
+    column: &ColumnFacts,
+    width: f32,
+) {
+    let Some(key) = column.status.as_ref() else {
+        return;
+    };
+    let plan = ctx.plan;
+    let Some(status) = plan.status(key) else {
+        return;
+    };
+    let over = status
+        .wip_limit
+        .is_some_and(|limit| column.total > limit as usize);
+    let (rect, _) = ui.allocate_exact_size(vec2(width, HEADER_HEIGHT), Sense::hover());
+    let fill = if over {
+        ui.visuals().error_fg_color.gamma_multiply(0.25)
+    } else {
+        ui.visuals().faint_bg_color
+    };
+    ui.painter().rect_filled(rect, CornerRadius::same(6), fill);
+    let bar = Rect::from_min_size(rect.left_bottom() - vec2(0.0, 3.0), vec2(width, 3.0));
+    ui.painter()
+        .rect_filled(bar, CornerRadius::same(1), status_color(plan, key));
+    ui.scope_builder(
+        UiBuilder::new()
+            .max_rect(rect.shrink2(vec2(8.0, 2.0)))
+            .layout(Layout::left_to_right(Align::Center)),
+        |ui| {
+            let count = column_count_text(column, state.filter.is_active(), status.wip_limit);
+            let hours = format_hours(column.hours);
+            let warn = if over { "⚠ " } else { "" };
+            let text =
+                RichText::new(format!("{warn}{} · {count} · {hours}", status.label)).strong();
+            let label = ui.add(
+                egui::Label::new(if over {
+                    text.color(ui.visuals().error_fg_color)
+                } else {
+                    text
+                })
+                .truncate(),
+            );
+            if over {
+                label.on_hover_text("Over the work-in-progress limit");
+            }
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                let config = egui::containers::menu::MenuConfig::new()
+                    .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+                egui::containers::menu::MenuButton::new("⋯")
+                    .config(config)
+                    .ui(ui, |ui| column_menu_ui(ui, ctx, state, key))
+                    .0
+                    .on_hover_text(format!("{} column: WIP limit", status.label));
+            });
+        },
+    );
+}
+
+fn column_menu_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut BoardState, key: &StatusKey) {
+    let plan = ctx.plan;
+    let current = plan.status(key).and_then(|s| s.wip_limit);
+    ui.label(format!(
+        "Work-in-progress limit: {}",
+        current.map_or("none".to_owned(), |l| l.to_string())
+    ));
+    ui.horizontal(|ui| {
+        let label = ui.label("WIP limit");
+        let field = ui
+            .add(TextEdit::singleline(&mut state.wip_draft).desired_width(50.0))
+            .labelled_by(label.id);
+        let limit = state
+            .wip_draft
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|l| *l > 0);
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        if (ui
+            .add_enabled(limit.is_some(), egui::Button::new("Set"))
+            .clicked()
+            || enter)
+            && let Some(limit) = limit
+        {
+            ctx.edit(set_wip_limit(plan, key, Some(limit)));
+            state.wip_draft.clear();
+            ui.close();
+        }
+    });
+    if ui
+        .add_enabled(current.is_some(), egui::Button::new("Remove the limit"))
+        .clicked()
+    {
+        ctx.edit(set_wip_limit(plan, key, None));
+        ui.close();
+    }
+}
+
+/// The legend edit that sets a column's work-in-progress limit.
+pub fn set_wip_limit(plan: &Plan, key: &StatusKey, limit: Option<u32>) -> Edit {
+    let mut legend = plan.legend.clone();
+    for status in legend.iter_mut().filter(|s| &s.key == key) {
+        status.wip_limit = limit;
+    }
+    Edit::SetLegend(legend)
+}
+
+/// A lane's header: its name and counts; click collapses or expands it.
+pub fn lane_header_ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    state: &mut BoardState,
+    index: &BoardIndex,
+    lane: &LaneFacts,
+    rect: Rect,
+) {
+    let limits: &[Option<u32>] = &plan.legend.iter().map(|s| s.wip_limit).collect::<Vec<_>>();
+    let collapsed = state.collapsed.contains(&lane.key);
+    let shown: usize = lane.cells.iter().map(Vec::len).sum();
+    let count = if state.filter.is_active() {
+        format!("{shown} of {}", lane.total)
+    } else {
+        lane.total.to_string()
+    };
+    let over = lane_over_limit(index, lane, limits);
+    let text = format!(
+        "{} {} · {count} tasks · {}{}",
+        if collapsed { "▶" } else { "▼" },
+        lane.title,
+        format_hours(lane.total_hours),
+        if over { " · ⚠ over a WIP limit" } else { "" }
+    );
+    let id = ui.scope_id().with(("lane", &lane.key));
+    let response = ui.interact(rect, id, Sense::click());
+    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &text));
+    let fill = if response.hovered() {
+        ui.visuals().widgets.hovered.weak_bg_fill
+    } else {
+        ui.visuals().widgets.inactive.weak_bg_fill
+    };
+    ui.painter()
+        .rect_filled(rect.shrink2(vec2(0.0, 1.0)), CornerRadius::same(4), fill);
+    ui.painter().text(
+        rect.left_center() + vec2(8.0, 0.0),
+        Align2::LEFT_CENTER,
+        &text,
+        FontId::proportional(13.5),
+        ui.visuals().strong_text_color(),
+    );
+    if response.clicked() {
+        if collapsed {
+            state.collapsed.remove(&lane.key);
+        } else {
+            state.collapsed.insert(lane.key.clone());
+        }
+    }
+}
+
+/// True when a lane holds more cards of a status than that column's WIP limit allows: the limit holds
+/// within each lane as well as for the whole column, so the header points at the lane that is over.
+fn lane_over_limit(index: &BoardIndex, lane: &LaneFacts, limits: &[Option<u32>]) -> bool {
+    index.columns.len() == limits.len()
+        && lane
+            .totals
+            .iter()
+            .zip(limits)
+            .any(|(count, limit)| limit.is_some_and(|l| *count > l as usize))
+}
+
+/// The quick-add row of a cell: a "+ Add task" button, or the title field once clicked.
+pub fn quick_add_ui(
+    ui: &mut Ui,
+    ctx: &mut ViewContext<'_>,
+    state: &mut BoardState,
+    index: &BoardIndex,
+    lane: usize,
+    column: usize,
+    rect: Rect,
+) {
+    let plan = ctx.plan;
+    let Some(status) = index.columns[column].status.clone() else {
+        return;
+    };
+    let lanes_shown = state.swimlane != super::Swimlane::None;
+    let facts = &index.lanes[lane];
+    let place = if lanes_shown {
+        format!("{} in {}", plan.status_label(&status), facts.title)
+    } else {
+        plan.status_label(&status).to_owned()
+    };
+    let open = state
+        .quick_add
+        .as_ref()
+        .is_some_and(|q| q.lane == lane && q.column == column);
+    if !open {
+        let id = ui.scope_id().with(("quick-add", lane, column));
+        let response = ui.interact(rect, id, Sense::click());
+        let label = format!("Add a task to {place}");
+        response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
+        let color = if response.hovered() {
+            ui.visuals().strong_text_color()
+        } else {
+            ui.visuals().weak_text_color()
+        };
+        ui.painter().text(
+            rect.left_center() + vec2(8.0, 0.0),
+            Align2::LEFT_CENTER,
+            "+ Add task",
+            FontId::proportional(12.5),
+            color,
+        );
+        if response.clicked() {
+            state.quick_add = Some(QuickAdd {
+                lane,
+                column,
+                text: String::new(),
+                focused: false,
+            });
+        }
+        return;
+    }
+    let Some(draft) = state.quick_add.as_mut() else {
+        return;
+    };
+    let edit_id = ui.scope_id().with("quick-add-title");
+    let response = ui.put(
+        rect,
+        TextEdit::singleline(&mut draft.text)
+            .id(edit_id)
+            .hint_text(format!("New task in {place}")),
+    );
+    response.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, "New task title"));
+    if !draft.focused {
+        response.request_focus();
+        draft.focused = true;
+        return;
+    }
+    if response.lost_focus() || !response.has_focus() {
+        let entered = ui.input(|i| i.key_pressed(Key::Enter));
+        let title = draft.text.trim().to_owned();
+        state.quick_add = None;
+        if entered && !title.is_empty() {
+            let task = new_task(plan, &status, facts, &title);
+            let at = facts.cells[column].first().copied();
+            let id = task.id.clone();
+            ctx.edit(Edit::AddTask {
+                task: Box::new(task),
+                index: at,
+            });
+            ctx.select(Some(id));
+        }
+    }
+}
+
+fn new_task(plan: &Plan, status: &StatusKey, lane: &LaneFacts, title: &str) -> Task {
+    let prefix = plan
+        .tasks
+        .iter()
+        .find(|t| &t.status == status)
+        .or_else(|| plan.tasks.first())
+        .and_then(|t| {
+            t.id.as_str()
+                .rsplit_once('-')
+                .map(|(head, _)| head.to_owned())
+        })
+        .unwrap_or_else(|| "TASK".to_owned());
+    let mut task = Task::new("", title, status.as_str());
+    task.id = plan.fresh_task_id(&prefix);
+    match &lane.key {
+        super::LaneKey::All => {}
+        super::LaneKey::Sprint(sprint) => task.sprint.clone_from(sprint),
+        super::LaneKey::Phase(phase) => task.phase.clone_from(phase),
+        super::LaneKey::Owner(owner) => task.owner.clone_from(owner),
+        super::LaneKey::Priority(priority) => task.priority = *priority,
+    }
+    task
+}

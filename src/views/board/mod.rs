@@ -1,0 +1,188 @@
+//! The sprint board: the plan's statuses as columns of cards, optional swimlanes, filters, quick add,
+//! and a planning mode with the backlog beside the sprints. Cards move by drag and drop or keyboard;
+//! every move is one edit, pushed as a request and applied after drawing.
+
+mod card;
+mod columns;
+mod drag;
+mod filters;
+mod grid;
+mod index;
+mod keyboard;
+mod lanes;
+mod layout;
+mod planning;
+
+pub use card::card_label;
+pub use columns::column_count_text;
+pub use drag::{CardDrag, DropTarget, drop_edit, new_position};
+pub use filters::BoardFilter;
+pub use index::BoardIndex;
+pub use lanes::{LaneKey, Swimlane};
+pub use planning::{SprintDraft, capacity_text, move_unfinished, next_sprint};
+
+use super::ViewContext;
+use crate::model::{Task, TaskId};
+use card::{CardLook, paint_card};
+use egui::{ComboBox, LayerId, Order, Rect, Ui, vec2};
+use std::collections::HashSet;
+
+/// A title being edited in place on a card.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct TitleDraft {
+    id: TaskId,
+    text: String,
+    focused: bool,
+}
+
+impl TitleDraft {
+    fn new(task: &Task) -> Self {
+        Self {
+            id: task.id.clone(),
+            text: task.title.clone(),
+            focused: false,
+        }
+    }
+}
+
+/// A task title being typed in a cell's quick-add row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct QuickAdd {
+    lane: usize,
+    column: usize,
+    text: String,
+    focused: bool,
+}
+
+type IndexKey = (u64, BoardFilter, Swimlane, bool);
+
+/// Everything the board remembers between frames.
+#[derive(Debug, Default)]
+pub struct BoardState {
+    /// Planning mode: backlog and sprint panels instead of status columns.
+    pub planning: bool,
+    /// What the lanes are made of.
+    pub swimlane: Swimlane,
+    /// Which cards are shown.
+    pub filter: BoardFilter,
+    /// Collapsed lanes.
+    pub collapsed: HashSet<LaneKey>,
+    editing: Option<TitleDraft>,
+    quick_add: Option<QuickAdd>,
+    hover: Option<DropTarget>,
+    wip_draft: String,
+    new_sprint: Option<SprintDraft>,
+    index: BoardIndex,
+    index_key: Option<IndexKey>,
+}
+
+impl BoardState {
+    /// The cards sorted into lanes and columns; rebuilt only when the plan, filter, lanes or mode change.
+    pub fn index(&mut self, ctx: &ViewContext<'_>) -> &BoardIndex {
+        let swimlane = if self.planning {
+            Swimlane::Sprint
+        } else {
+            self.swimlane
+        };
+        let key = (
+            ctx.derived.revision,
+            self.filter.clone(),
+            swimlane,
+            self.planning,
+        );
+        if self.index_key.as_ref() != Some(&key) {
+            let blocked = |id: &TaskId| ctx.derived.unfinished_prerequisites.contains_key(id);
+            self.index =
+                BoardIndex::build(ctx.plan, &blocked, &self.filter, swimlane, !self.planning);
+            self.index_key = Some(key);
+            self.quick_add = None;
+        }
+        &self.index
+    }
+}
+
+/// Draws the board: toolbar, then the status columns or the planning view; applies a drop once, after.
+pub fn board_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut BoardState) {
+    toolbar_ui(ui, ctx, state);
+    ui.separator();
+    state.index(ctx);
+    let index = std::mem::take(&mut state.index);
+    state.hover = None;
+    if index.columns.is_empty() {
+        ui.weak("This plan's legend has no statuses, so the board has no columns.");
+    } else if state.planning {
+        planning::planning_ui(ui, ctx, state, &index);
+    } else {
+        columns::board_columns_ui(ui, ctx, state, &index);
+    }
+    keyboard::keyboard_moves(ui, ctx, state, &index);
+    finish_drag(ui, ctx, state, &index);
+    state.index = index;
+}
+
+fn toolbar_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut BoardState) {
+    ui.horizontal_wrapped(|ui| {
+        ui.selectable_value(&mut state.planning, false, "Board");
+        ui.selectable_value(&mut state.planning, true, "Planning");
+        ui.separator();
+        if !state.planning {
+            let label = ui.label("Lanes");
+            ComboBox::from_id_salt("board-lanes")
+                .selected_text(state.swimlane.label())
+                .show_ui(ui, |ui| {
+                    for lane in Swimlane::ALL {
+                        ui.selectable_value(&mut state.swimlane, lane, lane.label());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.separator();
+        }
+        filters::filter_bar_ui(ui, ctx.plan, &mut state.filter);
+        ui.separator();
+        let index = state.index(ctx);
+        ui.label(if index.shown == index.total {
+            format!("{} tasks", index.total)
+        } else {
+            format!("{} of {} tasks", index.shown, index.total)
+        });
+    });
+}
+
+/// Paints the carried card at the pointer and, on release over a target, pushes the one edit that
+/// moves it. Released anywhere else, the drag is cancelled.
+fn finish_drag(ui: &Ui, ctx: &mut ViewContext<'_>, state: &mut BoardState, index: &BoardIndex) {
+    let Some(carried) = egui::DragAndDrop::payload::<CardDrag>(ui.ctx()) else {
+        return;
+    };
+    let Some(task) = ctx.plan.task(&carried.0) else {
+        return;
+    };
+    if ui.input(|i| i.pointer.any_released()) {
+        egui::DragAndDrop::clear_payload(ui.ctx());
+        if let Some(edit) = state
+            .hover
+            .take()
+            .and_then(|target| drop_edit(ctx.plan, index, &task.id, target, super::now()))
+        {
+            ctx.edit(edit);
+        }
+        return;
+    }
+    if let Some(pointer) = ui.ctx().pointer_latest_pos() {
+        let layer = LayerId::new(Order::Tooltip, ui.scope_id().with("carried-card"));
+        let painter = ui.ctx().layer_painter(layer);
+        let rect =
+            Rect::from_min_size(pointer - vec2(20.0, 14.0), vec2(220.0, layout::CARD_HEIGHT));
+        let look = CardLook {
+            waiting_on: ctx
+                .derived
+                .unfinished_prerequisites
+                .get(&task.id)
+                .map(Vec::as_slice),
+            selected: true,
+            faded: false,
+        };
+        paint_card(&painter, ui.visuals(), ctx.plan, task, look, rect);
+    }
+}

@@ -1,0 +1,400 @@
+//! The sprint board, driven by card labels on a small fixture plan: drags between columns, lanes and
+//! sprints, keyboard moves, filters, WIP limits, quick add, and one image snapshot.
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers, Pos2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use waymark::app::{Document, Settings, WaymarkApp};
+use waymark::io::plan_from_ron;
+use waymark::model::{SprintId, StatusKey, TaskId};
+use waymark::views::ViewKind;
+
+const FIXTURE: &str = include_str!("../fixtures/board_small.ron");
+
+fn board() -> Harness<'static, WaymarkApp> {
+    let plan = plan_from_ron(FIXTURE).expect("the board fixture loads");
+    let settings = Settings {
+        view: ViewKind::Board,
+        dark: false,
+        ..Settings::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size([1500.0, 820.0])
+        .build_ui_state(
+            |ui, app: &mut WaymarkApp| app.ui_root(ui),
+            WaymarkApp::new(Document::untitled(plan, 0), settings),
+        );
+    harness.run();
+    harness
+}
+
+fn center(harness: &Harness<'_, WaymarkApp>, label: &str) -> Pos2 {
+    harness.get_by_label_contains(label).rect().center()
+}
+
+/// Presses on `from`, moves in steps to `to` and releases there, as a hand would.
+fn drag(harness: &mut Harness<'_, WaymarkApp>, from: Pos2, to: Pos2) {
+    harness.drag_at(from);
+    harness.run();
+    harness.hover_at(from + vec2(12.0, 12.0));
+    harness.run();
+    harness.hover_at(to);
+    harness.run();
+    harness.drop_at(to);
+    harness.run();
+}
+
+fn status(harness: &Harness<'_, WaymarkApp>, id: &str) -> StatusKey {
+    super::task(harness.state(), id).status.clone()
+}
+
+fn position(harness: &Harness<'_, WaymarkApp>, id: &str) -> usize {
+    harness
+        .state()
+        .plan()
+        .task_index(&TaskId::from(id))
+        .expect("task exists")
+}
+
+#[test]
+fn dragging_a_card_to_another_column_changes_its_status_once() {
+    let mut harness = board();
+    let edits_before = harness.state().plan().status_history.len();
+    let from = center(&harness, "Card PAY-003");
+    let to = center(&harness, "Card PAY-002");
+    drag(&mut harness, from, to);
+    assert_eq!(status(&harness, "PAY-003"), StatusKey::from("IN PROGRESS"));
+    assert!(
+        position(&harness, "PAY-003") < position(&harness, "PAY-002"),
+        "dropped above PAY-002"
+    );
+    let history = &harness.state().plan().status_history;
+    assert_eq!(history.len(), edits_before + 1);
+    let last = history.last().expect("a change was recorded");
+    assert_eq!(
+        (last.task.as_str(), last.from.as_str(), last.to.as_str()),
+        ("PAY-003", "TODO", "IN PROGRESS")
+    );
+    assert_eq!(
+        harness.state().document.history.undo_label(),
+        Some("Move PAY-003 to In progress")
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(status(&harness, "PAY-003"), StatusKey::from("TODO"));
+    assert_eq!(
+        position(&harness, "PAY-003"),
+        2,
+        "one undo restores status and order"
+    );
+    assert_eq!(harness.state().plan().status_history.len(), edits_before);
+}
+
+#[test]
+fn dropping_outside_any_column_cancels_the_drag() {
+    let mut harness = board();
+    let before = harness.state().plan().clone();
+    let from = center(&harness, "Card PAY-003");
+    drag(&mut harness, from, Pos2::new(40.0, 15.0));
+    assert_eq!(harness.state().plan(), &before);
+    assert_eq!(harness.state().document.history.undo_label(), None);
+}
+
+#[test]
+fn dragging_within_a_column_reorders_the_plan() {
+    let mut harness = board();
+    assert_eq!(position(&harness, "PAY-008"), 7);
+    let from = center(&harness, "Card PAY-008");
+    let to = center(&harness, "Card PAY-003");
+    drag(&mut harness, from, to);
+    assert_eq!(
+        position(&harness, "PAY-008"),
+        2,
+        "PAY-008 now sits above PAY-003"
+    );
+    assert_eq!(status(&harness, "PAY-008"), StatusKey::from("TODO"));
+    assert_eq!(
+        harness.state().document.history.undo_label(),
+        Some("Reorder PAY-008")
+    );
+}
+
+#[test]
+fn clicking_a_card_selects_it_and_dropping_early_into_done_warns() {
+    let mut harness = board();
+    harness.get_by_label_contains("Card PAY-003").click();
+    harness.run();
+    assert_eq!(
+        harness.state().ui_state.selected,
+        Some(TaskId::from("PAY-003"))
+    );
+    assert!(
+        harness.query_by_label_contains("blocked by 1").is_none(),
+        "badges are painted, not widgets"
+    );
+    let from = center(&harness, "Card PAY-003");
+    let to = center(&harness, "Card PAY-001");
+    drag(&mut harness, from, to);
+    assert_eq!(
+        status(&harness, "PAY-003"),
+        StatusKey::from("DONE"),
+        "the move is allowed"
+    );
+    assert!(
+        harness
+            .state()
+            .derived
+            .unfinished_prerequisites
+            .contains_key(&TaskId::from("PAY-003")),
+        "the prerequisite PAY-002 is still open, so the card keeps its warning"
+    );
+}
+
+fn open_planning(harness: &mut Harness<'_, WaymarkApp>) {
+    harness
+        .get_by_role_and_label(Role::Button, "Planning")
+        .click();
+    harness.run();
+}
+
+fn sprint_of(harness: &Harness<'_, WaymarkApp>, id: &str) -> Option<SprintId> {
+    super::task(harness.state(), id).sprint.clone()
+}
+
+#[test]
+fn planning_moves_cards_between_backlog_and_sprints_and_the_capacity_follows() {
+    let mut harness = board();
+    open_planning(&mut harness);
+    assert!(
+        harness.query_by_label("25 / 60 h").is_some(),
+        "Sprint 2 starts with 25 of 60 h"
+    );
+    harness
+        .get_all_by_role_and_label(Role::Button, "▼")
+        .next()
+        .expect("sprint panels")
+        .click();
+    harness.run();
+    assert!(
+        harness.query_by_label_contains("Card PAY-001").is_none(),
+        "Sprint 1 is collapsed"
+    );
+
+    let from = center(&harness, "Card PAY-007");
+    let to = center(&harness, "Card PAY-002");
+    drag(&mut harness, from, to);
+    assert_eq!(sprint_of(&harness, "PAY-007"), Some(SprintId::from("s2")));
+    assert_eq!(
+        harness.state().document.history.undo_label(),
+        Some("Move PAY-007 to Sprint 2")
+    );
+    assert!(
+        harness.query_by_label("41 / 60 h").is_some(),
+        "the bar counts the 16 h moved in"
+    );
+
+    let from = center(&harness, "Card PAY-007");
+    let to = center(&harness, "Card PAY-008");
+    drag(&mut harness, from, to);
+    assert_eq!(sprint_of(&harness, "PAY-007"), Some(SprintId::from("s3")));
+    assert!(harness.query_by_label("25 / 60 h").is_some());
+    assert!(harness.query_by_label_contains("24 / 30 h").is_some());
+
+    let from = center(&harness, "Card PAY-007");
+    let to = center(&harness, "Card PAY-006");
+    drag(&mut harness, from, to);
+    assert_eq!(sprint_of(&harness, "PAY-007"), None, "back in the backlog");
+}
+
+#[test]
+fn moving_unfinished_work_out_of_a_closed_sprint_is_one_edit() {
+    let mut harness = board();
+    open_planning(&mut harness);
+    harness
+        .get_by_role_and_label(Role::Button, "Move unfinished to next sprint")
+        .click();
+    harness.run();
+    assert_eq!(sprint_of(&harness, "PAY-004"), Some(SprintId::from("s2")));
+    assert_eq!(
+        sprint_of(&harness, "PAY-001"),
+        Some(SprintId::from("s1")),
+        "done work stays"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(sprint_of(&harness, "PAY-004"), Some(SprintId::from("s1")));
+}
+
+#[test]
+fn a_sprint_can_be_created_from_the_board() {
+    let mut harness = board();
+    open_planning(&mut harness);
+    harness
+        .get_by_role_and_label(Role::Button, "New sprint…")
+        .click();
+    harness.run();
+    for (field, text) in [("Capacity (h)", "45"), ("Start", "2026-04-13")] {
+        harness
+            .get_by_role_and_label(Role::TextInput, field)
+            .click();
+        harness.run();
+        harness
+            .get_by_role_and_label(Role::TextInput, field)
+            .type_text(text);
+        harness.run();
+    }
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Create sprint")
+        .click();
+    harness.run();
+    let plan = harness.state().plan();
+    let sprint = plan.sprints.last().expect("a sprint was added");
+    assert_eq!(
+        (sprint.name.as_str(), sprint.capacity_hours),
+        ("Sprint 4", Some(45.0))
+    );
+    assert_eq!(sprint.start, chrono::NaiveDate::from_ymd_opt(2026, 4, 13));
+}
+
+#[test]
+fn keyboard_moves_the_selected_card_across_columns_and_within_one() {
+    let mut harness = board();
+    harness.get_by_label_contains("Card PAY-003").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::CTRL | Modifiers::ALT, Key::ArrowRight);
+    harness.run();
+    assert_eq!(status(&harness, "PAY-003"), StatusKey::from("IN PROGRESS"));
+    harness.key_press_modifiers(Modifiers::CTRL | Modifiers::ALT, Key::ArrowLeft);
+    harness.run();
+    assert_eq!(status(&harness, "PAY-003"), StatusKey::from("TODO"));
+    harness.key_press_modifiers(Modifiers::CTRL | Modifiers::ALT, Key::ArrowDown);
+    harness.run();
+    assert!(position(&harness, "PAY-003") > position(&harness, "PAY-004"));
+    harness.key_press_modifiers(Modifiers::CTRL | Modifiers::ALT, Key::ArrowUp);
+    harness.run();
+    assert!(position(&harness, "PAY-003") < position(&harness, "PAY-004"));
+}
+
+#[test]
+fn the_filter_hides_cards_and_the_counts_say_so() {
+    let mut harness = board();
+    assert!(harness.query_by_label_contains("Card PAY-004").is_some());
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search")
+        .type_text("refund");
+    harness.run();
+    assert!(harness.query_by_label_contains("Card PAY-004").is_none());
+    assert!(harness.query_by_label_contains("Card PAY-003").is_some());
+    assert!(harness.query_by_label("2 of 8 tasks").is_some());
+    assert!(harness.query_by_label("To do · 2 of 4 · 24 h").is_some());
+}
+
+#[test]
+fn a_wip_limit_marks_an_over_full_column() {
+    let mut harness = board();
+    harness
+        .get_all_by_role_and_label(Role::Button, "⋯")
+        .next()
+        .expect("column menus")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "WIP limit")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "WIP limit")
+        .type_text("3");
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Set").click();
+    harness.run();
+    assert_eq!(harness.state().plan().legend[0].wip_limit, Some(3));
+    assert!(harness.query_by_label("⚠ To do · 4/3 · 38 h").is_some());
+    assert!(
+        harness.query_by_label("In progress · 1 · 12 h").is_some(),
+        "other columns are not marked"
+    );
+}
+
+#[test]
+fn quick_add_creates_a_task_in_its_column() {
+    let mut harness = board();
+    harness
+        .get_by_role_and_label(Role::Button, "Add a task to Review")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "New task title")
+        .type_text("Write the release notes");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let created = super::task(harness.state(), "PAY-009");
+    assert_eq!(created.title, "Write the release notes");
+    assert_eq!(created.status, StatusKey::from("REVIEW"));
+    assert_eq!(
+        harness.state().ui_state.selected,
+        Some(TaskId::from("PAY-009"))
+    );
+    assert!(harness.query_by_label_contains("Card PAY-009").is_some());
+}
+
+#[test]
+fn enter_edits_the_selected_cards_title_in_place() {
+    let mut harness = board();
+    harness.get_by_label_contains("Card PAY-005").click();
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Card title")
+        .type_text("Fraud rules sign-off");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(
+        super::task(harness.state(), "PAY-005").title,
+        "Fraud rules sign-off"
+    );
+    assert_eq!(
+        harness.state().document.history.undo_label(),
+        Some("Change title of PAY-005")
+    );
+}
+
+#[test]
+fn swimlanes_by_sprint_collapse_and_move_cards_between_lanes() {
+    let mut harness = board();
+    harness.state_mut().ui_state.board.swimlane = waymark::views::board::Swimlane::Sprint;
+    harness.run();
+    let from = center(&harness, "Card PAY-008");
+    let to = center(&harness, "Card PAY-003");
+    drag(&mut harness, from, to);
+    assert_eq!(sprint_of(&harness, "PAY-008"), Some(SprintId::from("s2")));
+    assert_eq!(
+        harness.state().document.history.undo_label(),
+        Some("Move PAY-008 to Sprint 2")
+    );
+    harness.get_by_label_contains("▼ Sprint 2").click();
+    harness.run();
+    assert!(
+        harness.query_by_label_contains("Card PAY-008").is_none(),
+        "a collapsed lane hides its cards"
+    );
+}
+
+#[test]
+fn board_snapshot() {
+    let mut harness = board();
+    harness.get_by_label_contains("Card PAY-002").click();
+    harness.run();
+    harness.snapshot("board_small");
+}
