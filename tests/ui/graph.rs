@@ -177,3 +177,37 @@ fn dragging_a_card_saves_its_place_as_one_undoable_edit() {
         Some(placed)
     );
 }
+
+#[test]
+fn filtering_by_status_hides_the_other_cards_and_search_focuses_a_task() {
+    let mut harness = graph_harness();
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Status")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "In progress")
+        .click();
+    harness.run();
+    harness.get_by_label("PAY-001");
+    assert!(
+        harness.query_by_label("PAY-002").is_none(),
+        "to-do cards are hidden"
+    );
+
+    let search = harness.get_by_role_and_label(Role::TextInput, "Search");
+    search.click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search")
+        .type_text("invoice management");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(
+        harness.state().ui_state.selected,
+        Some(TaskId::from("PAY-002"))
+    );
+    // The filter hid PAY-002; focusing it clears the filter, so its card is back.
+    harness.get_by_role_and_label(Role::Button, "PAY-002");
+}

@@ -39,7 +39,7 @@ impl Scene<'_> {
     }
 
     fn critical_edge(&self, from: usize, to: usize) -> bool {
-        self.show_critical
+        self.on_critical_path(from)
             && self
                 .analysis
                 .schedule

@@ -104,7 +104,8 @@ fn filters_ui(ui: &mut Ui, ctx: &ViewContext<'_>, state: &mut GraphState) {
         .labelled_by(label.id);
 }
 
-/// A search field: Enter focuses the first task whose id or title contains the text.
+/// A search field: Enter focuses the first task whose id or title contains the text (clearing the
+/// filters when they hide it).
 fn search_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut GraphState) {
     let label = ui.label("Search");
     let response = ui
@@ -125,6 +126,9 @@ fn search_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut GraphState) {
     });
     match found {
         Some(index) => {
+            if !state.filter.passes(ctx.plan, index) {
+                state.filter = super::GraphFilter::default();
+            }
             ctx.select(Some(ctx.plan.tasks[index].id.clone()));
             state.camera_request = Some(CameraRequest::Focus(index));
             state.message = None;
