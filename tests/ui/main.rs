@@ -1,5 +1,6 @@
 //! UI tests: drive the app as a person would, by widget labels, and check the plan.
 
+mod import;
 mod inspector;
 mod shell;
 
