@@ -134,8 +134,14 @@ fn semicolons_bom_crlf_and_other_header_names() {
     assert_eq!(label.priority, Some(Priority::P2));
     assert_eq!(ids(&label.depends_on), ["MV-1"]);
     assert_eq!(label.estimate.hours, Some(2.5));
-    assert_eq!(label.phase.as_ref().map(|p| p.as_str()), Some("packing"));
-    assert_eq!(label.sprint.as_ref().map(|s| s.as_str()), Some("week-1"));
+    assert_eq!(
+        label.phase.as_ref().map(waymark::model::PhaseId::as_str),
+        Some("packing")
+    );
+    assert_eq!(
+        label.sprint.as_ref().map(waymark::model::SprintId::as_str),
+        Some("week-1")
+    );
     assert_eq!(label.due, NaiveDate::from_ymd_opt(2026, 5, 2));
     assert_eq!(field(label, "Room"), Some("A"));
     assert_eq!(task(plan, "MV-1").status, StatusKey::from("DONE"));

@@ -1,7 +1,7 @@
 //! Writing a plan as a CSV task table, in the columns of the common `id,phase,task,…` dialect.
 
 use super::{SECTION_FIELD, neutralise, preamble};
-use crate::model::{Plan, Task};
+use crate::model::{PhaseId, Plan, SprintId, Task, TaskId};
 
 /// The columns always written, in order.
 const COLUMNS: [&str; 17] = [
@@ -24,8 +24,11 @@ const COLUMNS: [&str; 17] = [
     "due_date",
 ];
 
+/// Whether a task has a value for a column.
+type HasValue = fn(&Task) -> bool;
+
 /// Columns written only when some task has a value for them.
-const OPTIONAL: [(&str, fn(&Task) -> bool); 4] = [
+const OPTIONAL: [(&str, HasValue); 4] = [
     ("description", |t| !t.description.is_empty()),
     ("tags", |t| !t.tags.is_empty()),
     ("story_points", |t| t.estimate.points.is_some()),
@@ -61,7 +64,7 @@ pub fn export_csv(plan: &Plan) -> String {
         if let Some(section) = task.fields.iter().find(|f| f.name == SECTION_FIELD) {
             out.push_str("#\n");
             for line in section.value.lines().filter(|l| !l.trim().is_empty()) {
-                out.push_str(&format!("# {}\n", line.trim()));
+                preamble::comment(&mut out, line.trim());
             }
             out.push_str("#\n");
         }
@@ -87,14 +90,14 @@ fn task_cells(task: &Task) -> [String; 17] {
     let status = task.status.as_str().to_lowercase().replace(' ', "-");
     [
         task.id.to_string(),
-        id(task.phase.as_ref().map(|p| p.as_str())),
+        id(task.phase.as_ref().map(PhaseId::as_str)),
         task.title.clone(),
         task.owner.clone(),
         status,
         task.priority.map(|p| p.to_string()).unwrap_or_default(),
         task.depends_on
             .iter()
-            .map(|d| d.as_str())
+            .map(TaskId::as_str)
             .collect::<Vec<_>>()
             .join("|"),
         task.estimate
@@ -106,8 +109,8 @@ fn task_cells(task: &Task) -> [String; 17] {
         task.verification.clone(),
         task.notes.clone(),
         task.hints.clone(),
-        id(task.sprint.as_ref().map(|s| s.as_str())),
-        id(task.parent.as_ref().map(|p| p.as_str())),
+        id(task.sprint.as_ref().map(SprintId::as_str)),
+        id(task.parent.as_ref().map(TaskId::as_str)),
         date(task.start),
         date(task.due),
     ]

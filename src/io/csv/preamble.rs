@@ -27,7 +27,7 @@ pub(super) fn read_preamble(texts: &[String], plan: &mut Plan) {
             }
             Some((key, value)) => set_meta(&mut plan.meta, key, value),
             None if index == 0 && plan.meta.title.is_empty() => {
-                plan.meta.title = text.trim().to_owned();
+                text.trim().clone_into(&mut plan.meta.title);
             }
             None => {
                 block = Some(NoteSection {
@@ -47,7 +47,7 @@ pub(super) fn write_preamble(plan: &Plan, out: &mut String) {
     let mut line = |key: &str, value: &str| {
         let value = one_line(value);
         if !value.is_empty() {
-            out.push_str(&format!("# {key}: {value}\n"));
+            comment(out, &format!("{key}: {value}"));
         }
     };
     line("Title", &meta.title);
@@ -70,12 +70,19 @@ pub(super) fn write_preamble(plan: &Plan, out: &mut String) {
     for note in &plan.notes {
         out.push_str("#\n");
         if !note.heading.is_empty() {
-            out.push_str(&format!("# {}:\n", one_line(&note.heading)));
+            comment(out, &format!("{}:", one_line(&note.heading)));
         }
         for body_line in note.body.lines().filter(|l| !l.trim().is_empty()) {
-            out.push_str(&format!("# {}\n", body_line.trim_end()));
+            comment(out, body_line.trim_end());
         }
     }
+}
+
+/// Writes one `# text` comment line.
+pub(super) fn comment(out: &mut String, text: &str) {
+    out.push_str("# ");
+    out.push_str(text);
+    out.push('\n');
 }
 
 fn one_line(text: &str) -> String {
@@ -106,10 +113,10 @@ fn set_meta(meta: &mut PlanMeta, key: &str, value: &str) {
     let folded = key.to_lowercase().replace(['_', '-'], " ");
     let date = NaiveDate::parse_from_str(value, "%Y-%m-%d").ok();
     match folded.as_str() {
-        "title" => meta.title = value.to_owned(),
-        "description" => meta.description = value.to_owned(),
+        "title" => value.clone_into(&mut meta.title),
+        "description" => value.clone_into(&mut meta.description),
         "last updated" | "updated" | "last update" if date.is_some() => meta.updated = date,
-        "current phase" | "current sprint" | "current" => meta.current = value.to_owned(),
+        "current phase" | "current sprint" | "current" => value.clone_into(&mut meta.current),
         "start date" | "plan start" if date.is_some() => meta.start = date,
         "hours per day" if value.parse::<f64>().is_ok_and(|h| h > 0.0 && h <= 24.0) => {
             meta.hours_per_day = value.parse().unwrap_or(meta.hours_per_day);
