@@ -106,6 +106,8 @@ pub fn load(path: &Path) -> Result<Loaded, String> {
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or_default();
+    // An unknown extension is reported before the file is read.
+    format_of(path)?;
     let bytes = read_document(path).map_err(|e| e.to_string())?;
     Format::for_document(extension, &bytes)
         .and_then(|format| format.read(&bytes))

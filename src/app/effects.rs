@@ -102,6 +102,8 @@ impl Effects {
             .extension()
             .and_then(|e| e.to_str())
             .unwrap_or_default();
+        // An unknown extension is reported before the file is read.
+        Format::from_extension(extension).map_err(|e| e.to_string())?;
         let bytes = read_document(path).map_err(|e| e.to_string())?;
         Format::for_document(extension, &bytes)
             .and_then(|format| format.read(&bytes))

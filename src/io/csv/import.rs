@@ -10,7 +10,7 @@ use crate::model::{
     StatusCategory, StatusDef, StatusKey, Task, TaskId,
 };
 use chrono::NaiveDate;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Reads a CSV task table (comma, semicolon or tab separated; `#` comments; quoted cells; `|` lists).
 /// Each record becomes exactly one task. Problems that can be worked around are warnings with lines.
@@ -74,6 +74,8 @@ struct Builder {
     sprints: HashSet<SprintId>,
     lines: Vec<usize>,
     next_generated: usize,
+    /// For ids used more than once: the next number to try as a suffix (`A-2`, `A-3`…).
+    next_suffix: HashMap<TaskId, usize>,
 }
 
 impl Builder {
@@ -94,6 +96,7 @@ impl Builder {
             sprints: HashSet::new(),
             lines: Vec::new(),
             next_generated: 1,
+            next_suffix: HashMap::new(),
         }
     }
 
@@ -319,11 +322,11 @@ impl Builder {
             }
         } else if self.ids.contains(&task.id) {
             let original = task.id.clone();
-            let mut n = 2;
-            while self.ids.contains(&TaskId(format!("{original}-{n}"))) {
-                n += 1;
+            let next = self.next_suffix.entry(original.clone()).or_insert(2);
+            while self.ids.contains(&TaskId(format!("{original}-{next}"))) {
+                *next += 1;
             }
-            task.id = TaskId(format!("{original}-{n}"));
+            task.id = TaskId(format!("{original}-{next}"));
             self.report.warn(
                 Some(line),
                 format!(
