@@ -93,3 +93,46 @@ fn warnings_are_listed_with_their_lines_and_a_failed_import_changes_nothing() {
     harness.run();
     assert_eq!(harness.state().plan().tasks.len(), 2);
 }
+
+#[derive(Debug)]
+struct DroppedPath(PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_dropped_csv_asks_about_unsaved_changes_then_imports() {
+    let mut harness = harness();
+    harness
+        .get_by_role_and_label(Role::Button, "Add task")
+        .click();
+    harness.run();
+    let edited = harness.state().plan().clone();
+    assert!(harness.state().document.history.is_dirty());
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(fixture(
+            "csv_workshop.csv",
+        ))));
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Don't save")
+        .click();
+    harness.run();
+    harness.get_by_label("csv_workshop.csv was read as CSV.");
+    harness
+        .get_by_role_and_label(Role::Button, "Discard")
+        .click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(*app.plan(), edited, "Discard brings back the edited plan");
+    assert!(app.document.history.is_dirty());
+}
