@@ -67,20 +67,6 @@ impl Format {
         Ok(format)
     }
 
-    /// The format's name for people ("CSV").
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Ron => "Waymark plan",
-            Self::Markdown => "Markdown",
-            Self::Csv => "CSV",
-        }
-    }
-
-    /// True for formats that are imported (with a report) rather than opened.
-    pub fn is_import(self) -> bool {
-        self != Self::Ron
-    }
-
     /// Reads a plan from a document's bytes.
     pub fn read(self, bytes: &[u8]) -> Result<Loaded, LoadError> {
         if self == Self::Ron {
