@@ -2,8 +2,7 @@
 
 use crate::analysis::{PlanStats, check_plan};
 use crate::files::{read_document, write_atomic};
-use crate::io::Format;
-use crate::model::Plan;
+use crate::io::{Format, Loaded};
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -27,7 +26,7 @@ pub struct Cli {
 /// A headless command.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Convert a plan between formats, chosen by the files' extensions.
+    /// Convert a plan between .ron, .md and .csv, chosen by the files' extensions (.txt input is sniffed).
     Convert {
         /// The plan to read.
         input: PathBuf,
@@ -64,14 +63,19 @@ pub fn run(command: Command) -> ExitCode {
 fn execute(command: Command) -> Result<ExitCode, String> {
     match command {
         Command::Convert { input, output } => {
-            let plan = load(&input)?;
+            let plan = load_reporting(&input)?.plan;
             let format = format_of(&output)?;
             write_atomic(&output, format.write(&plan).as_bytes()).map_err(|e| e.to_string())?;
             println!("wrote {} ({} tasks)", output.display(), plan.tasks.len());
             Ok(ExitCode::SUCCESS)
         }
         Command::Stats { file, json } => {
-            let stats = PlanStats::of(&load(&file)?);
+            let loaded = load_reporting(&file)?;
+            let mut stats = PlanStats::of(&loaded.plan);
+            if let Some(report) = &loaded.report {
+                let import_warnings = report.warnings.iter().map(ToString::to_string);
+                stats.warnings.splice(0..0, import_warnings);
+            }
             if json {
                 let text = serde_json::to_string_pretty(&stats).map_err(|e| e.to_string())?;
                 println!("{text}");
@@ -81,7 +85,7 @@ fn execute(command: Command) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { file } => {
-            let problems = check_plan(&load(&file)?);
+            let problems = check_plan(&load_reporting(&file)?.plan);
             if problems.is_empty() {
                 println!("{}: no problems", file.display());
                 return Ok(ExitCode::SUCCESS);
@@ -95,13 +99,28 @@ fn execute(command: Command) -> Result<ExitCode, String> {
     }
 }
 
-/// Reads a plan from a file in any format Waymark reads, with the file named in any error.
-pub fn load(path: &Path) -> Result<Plan, String> {
-    let format = format_of(path)?;
+/// Reads a plan from a file in any format Waymark reads (`.txt` sniffed), with the file named in any
+/// error. Imports also return their report.
+pub fn load(path: &Path) -> Result<Loaded, String> {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default();
+    // An unknown extension is reported before the file is read.
+    format_of(path)?;
     let bytes = read_document(path).map_err(|e| e.to_string())?;
-    format
-        .read(&bytes)
+    Format::for_document(extension, &bytes)
+        .and_then(|format| format.read(&bytes))
         .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// [`load`], printing the import's warnings to stderr.
+fn load_reporting(path: &Path) -> Result<Loaded, String> {
+    let loaded = load(path)?;
+    for warning in loaded.report.iter().flat_map(|r| &r.warnings) {
+        eprintln!("waymark: {}: {warning}", path.display());
+    }
+    Ok(loaded)
 }
 
 fn format_of(path: &Path) -> Result<Format, String> {

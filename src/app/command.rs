@@ -15,6 +15,10 @@ pub enum Command {
     Save,
     /// Save to a new file.
     SaveAs,
+    /// Import a Markdown or CSV document as a new plan.
+    Import,
+    /// Export the plan as Markdown or CSV.
+    Export,
     /// Quit Waymark.
     Quit,
     /// Undo the last edit.
@@ -43,11 +47,13 @@ const CTRL_SHIFT: Modifiers = Modifiers {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 17] = [
+    pub const ALL: [Self; 19] = [
         Self::New,
         Self::Open,
         Self::Save,
         Self::SaveAs,
+        Self::Import,
+        Self::Export,
         Self::Quit,
         Self::Undo,
         Self::Redo,
@@ -70,6 +76,8 @@ impl Command {
             Self::Open => "Open…",
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
+            Self::Import => "Import…",
+            Self::Export => "Export…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
@@ -89,6 +97,8 @@ impl Command {
             Self::Open => "Open a Waymark plan (.ron)",
             Self::Save => "Save the plan to its file",
             Self::SaveAs => "Save the plan to a new file",
+            Self::Import => "Import a Markdown or CSV plan as a new, unsaved plan",
+            Self::Export => "Write the plan as Markdown (.md) or CSV (.csv)",
             Self::Quit => "Quit Waymark",
             Self::Undo => "Undo the last change",
             Self::Redo => "Redo the last undone change",
@@ -109,6 +119,8 @@ impl Command {
             Self::Open => key(CTRL, Key::O),
             Self::Save => key(CTRL, Key::S),
             Self::SaveAs => key(CTRL_SHIFT, Key::S),
+            Self::Import => key(CTRL_SHIFT, Key::O),
+            Self::Export => key(CTRL, Key::E),
             Self::Quit => key(CTRL, Key::Q),
             Self::Undo => key(CTRL, Key::Z),
             Self::Redo => key(CTRL_SHIFT, Key::Z),

@@ -34,6 +34,15 @@ impl Document {
         }
     }
 
+    /// A document made by an import: no file, and unsaved (dirty) from the start.
+    pub fn imported(plan: Plan, generation: u64) -> Self {
+        Self {
+            history: History::unsaved(plan),
+            path: None,
+            generation,
+        }
+    }
+
     /// The plan.
     pub fn plan(&self) -> &Plan {
         self.history.plan()

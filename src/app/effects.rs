@@ -2,7 +2,7 @@
 //! reading plan files and saving them atomically.
 
 use crate::files::{read_document, write_atomic};
-use crate::io::Format;
+use crate::io::{Format, Loaded};
 use crate::model::Plan;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -14,6 +14,10 @@ pub enum DialogPurpose {
     Open,
     /// Choose where to save the plan.
     SaveAs,
+    /// Choose a Markdown or CSV document to import.
+    Import,
+    /// Choose where to export the plan as Markdown or CSV.
+    Export,
 }
 
 /// The answer of a file dialog: the chosen path, or `None` when the person cancelled.
@@ -60,11 +64,22 @@ impl Effects {
         let ctx = ctx.clone();
         let suggested_name = suggested_name.to_owned();
         std::thread::spawn(move || {
-            let dialog = rfd::FileDialog::new().add_filter("Waymark plan", &["ron"]);
+            let plan_files = rfd::FileDialog::new().add_filter("Waymark plan", &["ron"]);
+            let documents = rfd::FileDialog::new()
+                .add_filter("Markdown or CSV", &["md", "markdown", "csv", "txt"])
+                .add_filter("Markdown", &["md", "markdown"])
+                .add_filter("CSV", &["csv"]);
             let path = match purpose {
-                DialogPurpose::Open => dialog.set_title("Open plan").pick_file(),
-                DialogPurpose::SaveAs => dialog
+                DialogPurpose::Open => plan_files.set_title("Open plan").pick_file(),
+                DialogPurpose::SaveAs => plan_files
                     .set_title("Save plan as")
+                    .set_file_name(suggested_name)
+                    .save_file(),
+                DialogPurpose::Import => documents.set_title("Import plan").pick_file(),
+                DialogPurpose::Export => rfd::FileDialog::new()
+                    .add_filter("Markdown", &["md"])
+                    .add_filter("CSV", &["csv"])
+                    .set_title("Export plan")
                     .set_file_name(suggested_name)
                     .save_file(),
             };
@@ -81,17 +96,35 @@ impl Effects {
         Some(answer)
     }
 
-    /// Reads a plan file, in any format Waymark reads.
-    pub fn load(path: &Path) -> Result<Plan, String> {
+    /// Reads a plan file, in any format Waymark reads; imports (Markdown, CSV) come with their report.
+    pub fn load(path: &Path) -> Result<Loaded, String> {
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default();
+        // An unknown extension is reported before the file is read.
+        Format::from_extension(extension).map_err(|e| e.to_string())?;
+        let bytes = read_document(path).map_err(|e| e.to_string())?;
+        Format::for_document(extension, &bytes)
+            .and_then(|format| format.read(&bytes))
+            .map_err(|e| format!("Could not open {}: {e}", file_name(path)))
+    }
+
+    /// Writes the plan in the format the path's extension names (Markdown when it has none); the path
+    /// written to is returned.
+    pub fn export(path: &Path, plan: &Plan) -> Result<PathBuf, String> {
+        let path = if path.extension().is_some() {
+            path.to_owned()
+        } else {
+            path.with_extension("md")
+        };
         let extension = path
             .extension()
             .and_then(|e| e.to_str())
             .unwrap_or_default();
         let format = Format::from_extension(extension).map_err(|e| e.to_string())?;
-        let bytes = read_document(path).map_err(|e| e.to_string())?;
-        format
-            .read(&bytes)
-            .map_err(|e| format!("Could not open {}: {e}", file_name(path)))
+        write_atomic(&path, format.write(plan).as_bytes()).map_err(|e| e.to_string())?;
+        Ok(path)
     }
 
     /// Saves a plan as RON, atomically; on failure the old file is intact.

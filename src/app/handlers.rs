@@ -5,6 +5,7 @@ use super::effects::{DialogPurpose, Effects, file_name, with_ron_extension};
 use super::prompt::{Guarded, PromptAnswer, prompt_ui};
 use super::{Command, Document, WaymarkApp, sample_plan};
 use crate::edit::Edit;
+use crate::io::Loaded;
 use crate::model::{Plan, StatusCategory, Task, TaskId};
 use crate::views::Request;
 use std::path::PathBuf;
@@ -41,6 +42,11 @@ impl WaymarkApp {
         match command {
             Command::New => self.guarded(ctx, Guarded::New),
             Command::Open => self.guarded(ctx, Guarded::Open),
+            Command::Import => self.guarded(ctx, Guarded::Import),
+            Command::Export => {
+                let name = self.suggested_file_name().replace(".ron", ".md");
+                self.effects.ask(ctx, DialogPurpose::Export, &name);
+            }
             Command::Quit => self.guarded(ctx, Guarded::Quit),
             Command::Save => self.save(ctx),
             Command::SaveAs => {
@@ -137,6 +143,7 @@ impl WaymarkApp {
                 self.toasts.info("New plan");
             }
             Guarded::Open => self.effects.ask(ctx, DialogPurpose::Open, ""),
+            Guarded::Import => self.effects.ask(ctx, DialogPurpose::Import, ""),
             Guarded::OpenPath(path) => self.open_path(path),
             Guarded::Quit => {
                 self.guard.allow_close = true;
@@ -145,9 +152,14 @@ impl WaymarkApp {
         }
     }
 
-    fn open_path(&mut self, path: PathBuf) {
+    /// Opens a plan file, or imports a Markdown or CSV document (which then shows its report).
+    pub(super) fn open_path(&mut self, path: PathBuf) {
         match Effects::load(&path) {
-            Ok(plan) => {
+            Ok(Loaded {
+                plan,
+                report: Some(report),
+            }) => self.begin_import(plan, report, file_name(&path)),
+            Ok(Loaded { plan, report: None }) => {
                 let tasks = plan.tasks.len();
                 self.settings.remember(path.clone());
                 self.toasts
@@ -158,7 +170,7 @@ impl WaymarkApp {
         }
     }
 
-    fn replace_document(&mut self, document: Document) {
+    pub(super) fn replace_document(&mut self, document: Document) {
         self.document = document;
         self.ui_state.selected = None;
     }
@@ -208,7 +220,8 @@ impl WaymarkApp {
             return;
         };
         match (answer.purpose, answer.path) {
-            (DialogPurpose::Open, Some(path)) => self.open_path(path),
+            (DialogPurpose::Open | DialogPurpose::Import, Some(path)) => self.open_path(path),
+            (DialogPurpose::Export, Some(path)) => self.export_to(&path),
             (DialogPurpose::SaveAs, Some(path)) => self.requests.push(Request::SaveTo(path)),
             (_, None) => self.guard.after_save = None,
         }
@@ -260,7 +273,7 @@ impl WaymarkApp {
         }
     }
 
-    /// Opens a plan file dropped on the window.
+    /// Opens a plan file dropped on the window; a Markdown or CSV file is imported.
     pub(super) fn dropped_files(&mut self, ctx: &egui::Context) {
         let dropped: Vec<PathBuf> = ctx.input(|input| {
             input

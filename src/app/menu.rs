@@ -82,6 +82,9 @@ fn file_menu_ui(ui: &mut Ui, app: &mut WaymarkApp) {
     command_button(ui, app, Command::Save, Command::Save.text(), true);
     command_button(ui, app, Command::SaveAs, Command::SaveAs.text(), true);
     ui.separator();
+    command_button(ui, app, Command::Import, Command::Import.text(), true);
+    command_button(ui, app, Command::Export, Command::Export.text(), true);
+    ui.separator();
     command_button(ui, app, Command::Quit, Command::Quit.text(), true);
 }
 

@@ -7,6 +7,7 @@ mod document;
 mod effects;
 mod fonts;
 mod handlers;
+mod import_report;
 mod menu;
 mod prompt;
 mod settings;
@@ -17,6 +18,7 @@ pub use derived::Derived;
 pub use document::Document;
 pub use effects::{DialogPurpose, Effects};
 pub use fonts::install_fonts;
+pub use import_report::PendingImport;
 pub use prompt::{Guarded, UnsavedGuard};
 pub use settings::Settings;
 pub use toasts::{Toast, ToastKind, Toasts};
@@ -67,6 +69,8 @@ pub struct WaymarkApp {
     pub derived: Derived,
     /// Messages for the status bar.
     pub toasts: Toasts,
+    /// An import waiting for Keep or Discard in its report.
+    pub pending_import: Option<PendingImport>,
     requests: Vec<Request>,
     effects: Effects,
     guard: UnsavedGuard,
@@ -83,6 +87,7 @@ impl WaymarkApp {
             ui_state: UiState::default(),
             derived: Derived::default(),
             toasts: Toasts::default(),
+            pending_import: None,
             requests: Vec::new(),
             effects: Effects::default(),
             guard: UnsavedGuard::default(),
@@ -124,6 +129,7 @@ impl WaymarkApp {
         }
         self.view_ui(ui);
         self.prompt_ui(&ctx);
+        self.import_report_ui(&ctx);
         self.shortcuts(&ctx);
         self.dropped_files(&ctx);
         self.close_request(&ctx);
@@ -251,7 +257,8 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     let mut startup_error = None;
     let document = match file {
         Some(path) => match Effects::load(&path) {
-            Ok(plan) => Document::opened(plan, path, 0),
+            Ok(loaded) if loaded.report.is_some() => Document::imported(loaded.plan, 0),
+            Ok(loaded) => Document::opened(loaded.plan, path, 0),
             Err(message) => {
                 eprintln!("waymark: {message}");
                 startup_error = Some(message);

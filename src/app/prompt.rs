@@ -1,4 +1,4 @@
-//! The unsaved-changes guard: New, Open and Quit ask before dropping changes.
+//! The unsaved-changes guard: New, Open, Import and Quit ask before dropping changes.
 
 use std::path::PathBuf;
 
@@ -9,6 +9,8 @@ pub enum Guarded {
     New,
     /// Choose a file to open.
     Open,
+    /// Choose a Markdown or CSV document to import.
+    Import,
     /// Open this file.
     OpenPath(PathBuf),
     /// Close the window.

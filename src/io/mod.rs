@@ -1,13 +1,17 @@
 //! Reading and writing plans: strings and bytes in, strings out. No paths, no files.
 
+mod csv;
 mod format;
 mod import;
+mod mojibake;
 mod ron_file;
 mod status_words;
 mod text;
 
-pub use format::{Format, LoadError};
+pub use csv::{SECTION_FIELD, export_csv, import_csv};
+pub use format::{Format, LoadError, Loaded};
 pub use import::{ImportError, ImportReport, ImportWarning, Imported};
+pub use mojibake::repair_mojibake;
 pub use ron_file::{FORMAT_VERSION, RonError, plan_from_ron, plan_from_ron_bytes, plan_to_ron};
 pub use status_words::{builtin_category, find_in_legend, normalise_status, recognise_status};
 pub use text::{MAX_DOCUMENT_BYTES, TextError, decode_text};

@@ -1,6 +1,8 @@
 //! Tests of the pure core and the CLI.
 
 mod cli;
+mod csv_cli;
+mod csv_io;
 mod dependency_analysis;
 mod edits;
 mod purity;

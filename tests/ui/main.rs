@@ -3,6 +3,7 @@
 mod board;
 mod files;
 mod graph;
+mod import;
 mod inspector;
 mod shell;
 

@@ -153,13 +153,21 @@ fn new_with_unsaved_changes_asks_first_and_cancel_keeps_the_plan() {
 #[test]
 fn view_switcher_shows_each_view() {
     let mut harness = harness();
-    harness.get_by_role_and_label(Role::Button, "Timeline").click();
+    harness
+        .get_by_role_and_label(Role::Button, "Timeline")
+        .click();
     harness.run();
-    assert_eq!(harness.state().settings.view, waymark::views::ViewKind::Timeline);
+    assert_eq!(
+        harness.state().settings.view,
+        waymark::views::ViewKind::Timeline
+    );
     harness.get_by_label("Timeline view");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
     harness.run();
-    assert_eq!(harness.state().settings.view, waymark::views::ViewKind::Table);
+    assert_eq!(
+        harness.state().settings.view,
+        waymark::views::ViewKind::Table
+    );
     harness.get_by_label("UI-001");
 }
 

@@ -1,0 +1,138 @@
+//! Importing a CSV document: the report window, Keep and Discard, and a failed import.
+
+use super::harness;
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+use std::path::PathBuf;
+use waymark::views::Request;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+#[test]
+fn keep_shows_the_imported_plan_as_an_unsaved_document() {
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .request(Request::OpenPath(fixture("csv_garden.csv")));
+    harness.run();
+    harness.get_by_label("Import report");
+    harness.get_by_label("csv_garden.csv was read as CSV.");
+    harness.get_by_label("Tasks");
+    harness.snapshot("import_report");
+    harness.get_by_role_and_label(Role::Button, "Keep").click();
+    harness.run();
+    assert!(harness.query_by_label("Import report").is_none());
+    let app = harness.state();
+    assert_eq!(app.plan().tasks.len(), 6);
+    assert_eq!(
+        app.plan().meta.title,
+        "Community Garden Rollout v1.3 - Spring Plan"
+    );
+    assert!(app.document.history.is_dirty(), "an import is unsaved");
+    assert_eq!(app.document.path, None);
+    assert!(app.pending_import.is_none());
+}
+
+#[test]
+fn discard_returns_to_the_previous_document_untouched() {
+    let mut harness = harness();
+    let before = harness.state().plan().clone();
+    harness
+        .state_mut()
+        .request(Request::OpenPath(fixture("csv_workshop.csv")));
+    harness.run();
+    assert_eq!(
+        harness.state().plan().tasks.len(),
+        4,
+        "the import shows behind the report"
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Discard")
+        .click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(*app.plan(), before);
+    assert!(!app.document.history.is_dirty());
+    assert!(app.pending_import.is_none());
+}
+
+#[test]
+fn warnings_are_listed_with_their_lines_and_a_failed_import_changes_nothing() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let ragged = folder.path().join("ragged.csv");
+    std::fs::write(&ragged, "id,task,status\nA,One,todo\nB,Two\n").expect("write");
+    let broken = folder.path().join("broken.csv");
+    std::fs::write(&broken, "id,task\nA,\"open\n").expect("write");
+
+    let mut harness = harness();
+    let before = harness.state().plan().clone();
+    harness.state_mut().request(Request::OpenPath(broken));
+    harness.run();
+    assert!(harness.query_by_label("Import report").is_none());
+    assert_eq!(*harness.state().plan(), before);
+    let toast = harness
+        .state()
+        .toasts
+        .latest()
+        .expect("an error")
+        .text
+        .clone();
+    assert!(
+        toast.contains("line 2: a quoted cell is never closed"),
+        "{toast}"
+    );
+
+    harness.state_mut().request(Request::OpenPath(ragged));
+    harness.run();
+    harness.get_by_label("Line 3: 2 cells where the header has 3; the missing cells are empty");
+    harness.get_by_role_and_label(Role::Button, "Keep").click();
+    harness.run();
+    assert_eq!(harness.state().plan().tasks.len(), 2);
+}
+
+#[derive(Debug)]
+struct DroppedPath(PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_dropped_csv_asks_about_unsaved_changes_then_imports() {
+    let mut harness = harness();
+    harness
+        .get_by_role_and_label(Role::Button, "Add task")
+        .click();
+    harness.run();
+    let edited = harness.state().plan().clone();
+    assert!(harness.state().document.history.is_dirty());
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(fixture(
+            "csv_workshop.csv",
+        ))));
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Don't save")
+        .click();
+    harness.run();
+    harness.get_by_label("csv_workshop.csv was read as CSV.");
+    harness
+        .get_by_role_and_label(Role::Button, "Discard")
+        .click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(*app.plan(), edited, "Discard brings back the edited plan");
+    assert!(app.document.history.is_dirty());
+}
