@@ -1,6 +1,5 @@
 //! The board's filters: text, owner, priority, phase, only blocked, only mine.
 
-use super::lanes::owners;
 use crate::model::{PhaseId, Plan, Priority, Task};
 use egui::{ComboBox, TextEdit, Ui};
 
@@ -54,7 +53,7 @@ impl BoardFilter {
 }
 
 /// The filter controls, in one wrapping row.
-pub fn filter_bar_ui(ui: &mut Ui, plan: &Plan, filter: &mut BoardFilter) {
+pub fn filter_bar_ui(ui: &mut Ui, plan: &Plan, owners: &[String], filter: &mut BoardFilter) {
     let label = ui.label("Search");
     ui.add(
         TextEdit::singleline(&mut filter.text)
@@ -62,7 +61,6 @@ pub fn filter_bar_ui(ui: &mut Ui, plan: &Plan, filter: &mut BoardFilter) {
             .desired_width(150.0),
     )
     .labelled_by(label.id);
-    let owners = owners(plan);
     let label = ui.label("Owner");
     ComboBox::from_id_salt("board-owner")
         .selected_text(match &filter.owner {
@@ -72,7 +70,7 @@ pub fn filter_bar_ui(ui: &mut Ui, plan: &Plan, filter: &mut BoardFilter) {
         })
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut filter.owner, None, "Any owner");
-            for owner in &owners {
+            for owner in owners {
                 ui.selectable_value(&mut filter.owner, Some(owner.clone()), owner);
             }
             ui.selectable_value(&mut filter.owner, Some(String::new()), "Unassigned");
@@ -120,7 +118,7 @@ pub fn filter_bar_ui(ui: &mut Ui, plan: &Plan, filter: &mut BoardFilter) {
                 &filter.me
             })
             .show_ui(ui, |ui| {
-                for owner in &owners {
+                for owner in owners {
                     ui.selectable_value(&mut filter.me, owner.clone(), owner);
                 }
             })

@@ -138,7 +138,8 @@ fn toolbar_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut BoardState) {
                 .labelled_by(label.id);
             ui.separator();
         }
-        filters::filter_bar_ui(ui, ctx.plan, &mut state.filter);
+        let owners = state.index(ctx).owners.clone();
+        filters::filter_bar_ui(ui, ctx.plan, &owners, &mut state.filter);
         ui.separator();
         let index = state.index(ctx);
         ui.label(if index.shown == index.total {

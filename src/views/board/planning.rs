@@ -46,13 +46,7 @@ pub fn planning_ui(
     ui.scope_builder(UiBuilder::new().max_rect(left), |ui| {
         let (count, hours) = backlog.map_or((0, 0.0), |l| {
             let lane = &index.lanes[l];
-            (
-                lane.cells[0].len(),
-                lane.cells[0]
-                    .iter()
-                    .map(|&i| ctx.plan.tasks[i].estimate.hours.unwrap_or(0.0))
-                    .sum(),
-            )
+            (lane.cells[0].len(), lane.shown_hours)
         });
         ui.heading("Backlog");
         ui.weak(format!("{count} tasks · {}", format_hours(hours)));
