@@ -155,7 +155,7 @@ fn view_switcher_shows_each_view() {
     let mut harness = harness();
     harness.get_by_role_and_label(Role::Button, "Board").click();
     harness.run();
-    harness.get_by_label("Board view");
+    harness.get_by_label_contains("Card UI-001");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
     harness.run();
     harness.get_by_label("UI-001");
