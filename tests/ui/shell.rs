@@ -162,6 +162,9 @@ fn view_switcher_shows_each_view() {
         waymark::views::ViewKind::Timeline
     );
     harness.get_by_label("Timeline view");
+    harness.get_by_role_and_label(Role::Button, "Board").click();
+    harness.run();
+    harness.get_by_label_contains("Card UI-001");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
     harness.run();
     assert_eq!(

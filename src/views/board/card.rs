@@ -150,15 +150,22 @@ pub fn paint_card(
     }
     if let Some(open) = look.waiting_on {
         let finished = plan.category(&task.status) == StatusCategory::Done;
-        let (word, color) = if finished {
-            ("done early", visuals.warn_fg_color)
+        let plural = if open.len() == 1 { "" } else { "s" };
+        let (text, color) = if finished {
+            (
+                format!("⚠ {} prerequisite{plural} not done", open.len()),
+                visuals.warn_fg_color,
+            )
         } else {
-            ("blocked", visuals.error_fg_color)
+            (
+                format!("⚠ blocked by {}", open.len()),
+                visuals.error_fg_color,
+            )
         };
         painter.text(
             pos2(inner.left(), bottom),
             Align2::LEFT_BOTTOM,
-            format!("⚠ {word} by {}", open.len()),
+            text,
             small,
             color.gamma_multiply(alpha),
         );

@@ -100,38 +100,36 @@ fn column_header_ui(
     let bar = Rect::from_min_size(rect.left_bottom() - vec2(0.0, 3.0), vec2(width, 3.0));
     ui.painter()
         .rect_filled(bar, CornerRadius::same(1), status_color(plan, key));
-    ui.scope_builder(
+    // A child ui: the header's contents never move the row's cursor, so headers line up with columns.
+    let mut ui = ui.new_child(
         UiBuilder::new()
             .max_rect(rect.shrink2(vec2(8.0, 2.0)))
-            .layout(Layout::left_to_right(Align::Center)),
-        |ui| {
-            let count = column_count_text(column, state.filter.is_active(), status.wip_limit);
-            let hours = format_hours(column.hours);
-            let warn = if over { "⚠ " } else { "" };
-            let text =
-                RichText::new(format!("{warn}{} · {count} · {hours}", status.label)).strong();
-            let label = ui.add(
-                egui::Label::new(if over {
-                    text.color(ui.visuals().error_fg_color)
-                } else {
-                    text
-                })
-                .truncate(),
-            );
-            if over {
-                label.on_hover_text("Over the work-in-progress limit");
-            }
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                let config = egui::containers::menu::MenuConfig::new()
-                    .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
-                egui::containers::menu::MenuButton::new("⋯")
-                    .config(config)
-                    .ui(ui, |ui| column_menu_ui(ui, ctx, state, key))
-                    .0
-                    .on_hover_text(format!("{} column: WIP limit", status.label));
-            });
-        },
+            .layout(Layout::right_to_left(Align::Center)),
     );
+    let config = egui::containers::menu::MenuConfig::new()
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+    egui::containers::menu::MenuButton::new("⋯")
+        .config(config)
+        .ui(&mut ui, |ui| column_menu_ui(ui, ctx, state, key))
+        .0
+        .on_hover_text(format!("{} column: WIP limit", status.label));
+    ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
+        let count = column_count_text(column, state.filter.is_active(), status.wip_limit);
+        let hours = format_hours(column.hours);
+        let warn = if over { "⚠ " } else { "" };
+        let text = RichText::new(format!("{warn}{} · {count} · {hours}", status.label)).strong();
+        let label = ui.add(
+            egui::Label::new(if over {
+                text.color(ui.visuals().error_fg_color)
+            } else {
+                text
+            })
+            .truncate(),
+        );
+        if over {
+            label.on_hover_text("Over the work-in-progress limit");
+        }
+    });
 }
 
 fn column_menu_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut BoardState, key: &StatusKey) {

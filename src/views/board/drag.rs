@@ -105,7 +105,60 @@ pub fn new_position(cell: &[usize], from: usize, slot: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::new_position;
+    use super::super::filters::BoardFilter;
+    use super::super::lanes::Swimlane;
+    use super::*;
+    use crate::model::{Sprint, SprintId, Task};
+
+    #[test]
+    fn a_move_across_column_and_lane_is_one_batch_named_after_both() {
+        let mut plan = Plan::new("p");
+        plan.sprints = vec![Sprint {
+            id: SprintId::from("s2"),
+            name: "Sprint 2".into(),
+            ..Sprint::default()
+        }];
+        plan.tasks = vec![Task::new("A-1", "a", "TODO"), Task::new("A-2", "b", "DONE")];
+        plan.tasks[1].sprint = Some(SprintId::from("s2"));
+        let index = BoardIndex::build(
+            &plan,
+            &|_| false,
+            &BoardFilter::default(),
+            Swimlane::Sprint,
+            true,
+        );
+        let done = 2;
+        let sprint_lane = 0;
+        let at = chrono::NaiveDate::default()
+            .and_hms_opt(9, 0, 0)
+            .expect("valid time");
+        let target = DropTarget {
+            lane: sprint_lane,
+            column: done,
+            slot: Some(1),
+        };
+        let Some(Edit::Batch { label, edits }) =
+            drop_edit(&plan, &index, &TaskId::from("A-1"), target, at)
+        else {
+            panic!("expected one batch");
+        };
+        assert_eq!(label, "Move A-1 to Done in Sprint 2");
+        assert_eq!(edits.len(), 3, "status, sprint and order");
+        let mut moved = plan.clone();
+        Edit::Batch { label, edits }
+            .apply(&mut moved)
+            .expect("the batch applies");
+        assert_eq!(moved.tasks[1].id, TaskId::from("A-1"), "dropped below A-2");
+        let back = DropTarget {
+            lane: 1,
+            column: 0,
+            slot: None,
+        };
+        assert!(
+            drop_edit(&plan, &index, &TaskId::from("A-1"), back, at).is_none(),
+            "no change, no edit"
+        );
+    }
 
     #[test]
     fn positions_count_after_removing_the_card() {

@@ -1,6 +1,5 @@
 //! The board's filters: text, owner, priority, phase, only blocked, only mine.
 
-use super::lanes::owners;
 use crate::model::{PhaseId, Plan, Priority, Task};
 use egui::{ComboBox, TextEdit, Ui};
 
@@ -54,7 +53,7 @@ impl BoardFilter {
 }
 
 /// The filter controls, in one wrapping row.
-pub fn filter_bar_ui(ui: &mut Ui, plan: &Plan, filter: &mut BoardFilter) {
+pub fn filter_bar_ui(ui: &mut Ui, plan: &Plan, owners: &[String], filter: &mut BoardFilter) {
     let label = ui.label("Search");
     ui.add(
         TextEdit::singleline(&mut filter.text)
@@ -62,17 +61,16 @@ pub fn filter_bar_ui(ui: &mut Ui, plan: &Plan, filter: &mut BoardFilter) {
             .desired_width(150.0),
     )
     .labelled_by(label.id);
-    let owners = owners(plan);
     let label = ui.label("Owner");
     ComboBox::from_id_salt("board-owner")
         .selected_text(match &filter.owner {
-            None => "Any owner".to_owned(),
+            None => "Any".to_owned(),
             Some(o) if o.is_empty() => "Unassigned".to_owned(),
             Some(o) => o.clone(),
         })
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut filter.owner, None, "Any owner");
-            for owner in &owners {
+            for owner in owners {
                 ui.selectable_value(&mut filter.owner, Some(owner.clone()), owner);
             }
             ui.selectable_value(&mut filter.owner, Some(String::new()), "Unassigned");
@@ -81,9 +79,11 @@ pub fn filter_bar_ui(ui: &mut Ui, plan: &Plan, filter: &mut BoardFilter) {
         .labelled_by(label.id);
     let label = ui.label("Priority");
     ComboBox::from_id_salt("board-priority")
-        .selected_text(filter.priority.map_or("Any priority".to_owned(), |p| {
-            format!("{p} {}", p.meaning())
-        }))
+        .selected_text(
+            filter
+                .priority
+                .map_or("Any".to_owned(), |p| format!("{p} {}", p.meaning())),
+        )
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut filter.priority, None, "Any priority");
             for p in Priority::ALL {
@@ -98,7 +98,7 @@ pub fn filter_bar_ui(ui: &mut Ui, plan: &Plan, filter: &mut BoardFilter) {
         .labelled_by(label.id);
     let label = ui.label("Phase");
     ComboBox::from_id_salt("board-phase")
-        .selected_text(filter.phase.as_ref().map_or("Any phase".to_owned(), |id| {
+        .selected_text(filter.phase.as_ref().map_or("Any".to_owned(), |id| {
             plan.phase(id).map_or(id.to_string(), |p| p.name.clone())
         }))
         .show_ui(ui, |ui| {
@@ -120,7 +120,7 @@ pub fn filter_bar_ui(ui: &mut Ui, plan: &Plan, filter: &mut BoardFilter) {
                 &filter.me
             })
             .show_ui(ui, |ui| {
-                for owner in &owners {
+                for owner in owners {
                     ui.selectable_value(&mut filter.me, owner.clone(), owner);
                 }
             })

@@ -33,6 +33,8 @@ pub struct LaneFacts {
     pub total_hours: f64,
     /// Tasks in the lane, before filtering, per column (for lane WIP marks).
     pub totals: Vec<usize>,
+    /// Summed hour estimate of the cards shown.
+    pub shown_hours: f64,
 }
 
 /// The board's cards sorted into lanes and columns.
@@ -46,6 +48,8 @@ pub struct BoardIndex {
     pub shown: usize,
     /// Tasks on the board before filtering.
     pub total: usize,
+    /// The plan's owners, sorted (for the owner pickers).
+    pub owners: Vec<String>,
 }
 
 impl BoardIndex {
@@ -82,11 +86,13 @@ impl BoardIndex {
                     total: 0,
                     total_hours: 0.0,
                     totals: vec![0; columns.len()],
+                    shown_hours: 0.0,
                 })
                 .collect(),
             columns,
             shown: 0,
             total: 0,
+            owners: super::lanes::owners(plan),
         };
         let column_of: HashMap<&StatusKey, usize> = plan
             .legend
@@ -109,6 +115,7 @@ impl BoardIndex {
             lane.total_hours += task.estimate.hours.unwrap_or(0.0);
             if filter.matches(task, blocked(&task.id)) {
                 lane.cells[column].push(i);
+                lane.shown_hours += task.estimate.hours.unwrap_or(0.0);
                 index.shown += 1;
                 index.columns[column].shown += 1;
                 index.columns[column].hours += task.estimate.hours.unwrap_or(0.0);

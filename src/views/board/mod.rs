@@ -121,7 +121,7 @@ pub fn board_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut BoardState) 
 }
 
 fn toolbar_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut BoardState) {
-    ui.horizontal_wrapped(|ui| {
+    ui.horizontal(|ui| {
         ui.selectable_value(&mut state.planning, false, "Board");
         ui.selectable_value(&mut state.planning, true, "Planning");
         ui.separator();
@@ -138,14 +138,16 @@ fn toolbar_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut BoardState) {
                 .labelled_by(label.id);
             ui.separator();
         }
-        filters::filter_bar_ui(ui, ctx.plan, &mut state.filter);
-        ui.separator();
         let index = state.index(ctx);
         ui.label(if index.shown == index.total {
             format!("{} tasks", index.total)
         } else {
             format!("{} of {} tasks", index.shown, index.total)
         });
+    });
+    ui.horizontal_wrapped(|ui| {
+        let owners = state.index(ctx).owners.clone();
+        filters::filter_bar_ui(ui, ctx.plan, &owners, &mut state.filter);
     });
 }
 

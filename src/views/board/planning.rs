@@ -46,13 +46,7 @@ pub fn planning_ui(
     ui.scope_builder(UiBuilder::new().max_rect(left), |ui| {
         let (count, hours) = backlog.map_or((0, 0.0), |l| {
             let lane = &index.lanes[l];
-            (
-                lane.cells[0].len(),
-                lane.cells[0]
-                    .iter()
-                    .map(|&i| ctx.plan.tasks[i].estimate.hours.unwrap_or(0.0))
-                    .sum(),
-            )
+            (lane.cells[0].len(), lane.shown_hours)
         });
         ui.heading("Backlog");
         ui.weak(format!("{count} tasks · {}", format_hours(hours)));
@@ -187,68 +181,69 @@ pub fn sprint_header_ui(
         CornerRadius::same(6),
         ui.visuals().widgets.inactive.weak_bg_fill,
     );
-    ui.scope_builder(
+    let mut child = ui.new_child(
         UiBuilder::new()
             .max_rect(rect.shrink(6.0))
             .layout(Layout::top_down(Align::Min)),
-        |ui| {
-            ui.spacing_mut().item_spacing.y = 2.0;
-            ui.horizontal(|ui| {
-                let collapsed = state.collapsed.contains(&lane.key);
+    );
+    let ui = &mut child;
+    {
+        ui.spacing_mut().item_spacing.y = 2.0;
+        ui.horizontal(|ui| {
+            let collapsed = state.collapsed.contains(&lane.key);
+            if ui
+                .small_button(if collapsed { "▶" } else { "▼" })
+                .on_hover_text("Collapse or expand")
+                .clicked()
+            {
+                if collapsed {
+                    state.collapsed.remove(&lane.key);
+                } else {
+                    state.collapsed.insert(lane.key.clone());
+                }
+            }
+            ui.label(RichText::new(&sprint.name).strong());
+            if let Some(dates) = sprint_dates(plan, sprint) {
+                ui.weak(dates);
+            }
+            if sprint.closed {
+                ui.weak("· closed");
+            }
+            ui.weak(format!(
+                "· {} task{}",
+                lane.total,
+                if lane.total == 1 { "" } else { "s" }
+            ));
+            if sprint.closed
+                && let Some(next) = next_sprint(plan, id)
+            {
+                let unfinished = unfinished_in(plan, id);
                 if ui
-                    .small_button(if collapsed { "▶" } else { "▼" })
-                    .on_hover_text("Collapse or expand")
+                    .add_enabled(
+                        !unfinished.is_empty(),
+                        egui::Button::new("Move unfinished to next sprint").small(),
+                    )
+                    .on_hover_text(format!(
+                        "Move {} unfinished tasks to {}",
+                        unfinished.len(),
+                        next.name
+                    ))
                     .clicked()
                 {
-                    if collapsed {
-                        state.collapsed.remove(&lane.key);
-                    } else {
-                        state.collapsed.insert(lane.key.clone());
-                    }
+                    ctx.edit(move_unfinished(plan, sprint, next));
                 }
-                ui.label(RichText::new(&sprint.name).strong());
-                if let Some(dates) = sprint_dates(plan, sprint) {
-                    ui.weak(dates);
-                }
-                if sprint.closed {
-                    ui.weak("· closed");
-                }
-                ui.weak(format!(
-                    "· {} task{}",
-                    lane.total,
-                    if lane.total == 1 { "" } else { "s" }
-                ));
-                if sprint.closed
-                    && let Some(next) = next_sprint(plan, id)
-                {
-                    let unfinished = unfinished_in(plan, id);
-                    if ui
-                        .add_enabled(
-                            !unfinished.is_empty(),
-                            egui::Button::new("Move unfinished to next sprint").small(),
-                        )
-                        .on_hover_text(format!(
-                            "Move {} unfinished tasks to {}",
-                            unfinished.len(),
-                            next.name
-                        ))
-                        .clicked()
-                    {
-                        ctx.edit(move_unfinished(plan, sprint, next));
-                    }
-                }
-            });
-            if sprint.goal.is_empty() {
-                ui.add_space(14.0);
-            } else {
-                ui.add(
-                    egui::Label::new(RichText::new(format!("Goal: {}", sprint.goal)).small())
-                        .truncate(),
-                );
             }
-            capacity_bar_ui(ui, lane.total_hours, sprint.capacity_hours);
-        },
-    );
+        });
+        if sprint.goal.is_empty() {
+            ui.add_space(14.0);
+        } else {
+            ui.add(
+                egui::Label::new(RichText::new(format!("Goal: {}", sprint.goal)).small())
+                    .truncate(),
+            );
+        }
+        capacity_bar_ui(ui, lane.total_hours, sprint.capacity_hours);
+    }
 }
 
 fn capacity_bar_ui(ui: &mut Ui, committed: f64, capacity: Option<f64>) {
