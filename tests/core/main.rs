@@ -2,6 +2,7 @@
 
 mod cli;
 mod edits;
+mod markdown;
 mod purity;
 mod ron_files;
 mod save;
