@@ -106,7 +106,16 @@ pub fn guess_category(label: &str) -> StatusCategory {
     }
     let lower = normalise_status(label);
     let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
-    if has(&["cannot", "revert", "human", "hand back", "defer", "cancel", "drop", "won't"]) {
+    if has(&[
+        "cannot",
+        "revert",
+        "human",
+        "hand back",
+        "defer",
+        "cancel",
+        "drop",
+        "won't",
+    ]) {
         StatusCategory::Dropped
     } else if has(&["block", "wait", "hold"]) {
         StatusCategory::Blocked
@@ -170,7 +179,10 @@ mod tests {
             recognise_status_text(&legend, "🔴 Not Started"),
             Some(StatusKey::from("TODO"))
         );
-        assert_eq!(guess_category("CANNOT DO, REVERT TO HUMAN"), StatusCategory::Dropped);
+        assert_eq!(
+            guess_category("CANNOT DO, REVERT TO HUMAN"),
+            StatusCategory::Dropped
+        );
         assert_eq!(guess_category("Feature completed"), StatusCategory::Done);
     }
 }

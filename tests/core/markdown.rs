@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use std::path::PathBuf;
 use waymark::io::{ImportError, Imported, export_markdown, import_markdown};
 use waymark::model::{
-    ChecklistItem, Plan, PhaseId, SprintId, StatusCategory, StatusKey, Task, TaskId, WeekRange,
+    ChecklistItem, PhaseId, Plan, SprintId, StatusCategory, StatusKey, Task, TaskId, WeekRange,
     generate_plan,
 };
 
@@ -55,7 +55,12 @@ fn plan_template_features_legend_fields_and_named_dependency() {
     let titles: Vec<&str> = plan.tasks.iter().map(|t| t.title.as_str()).collect();
     assert_eq!(
         titles,
-        ["Seed Catalogue", "Watering Reminders", "Account Sign-in", "Weather Feed"]
+        [
+            "Seed Catalogue",
+            "Watering Reminders",
+            "Account Sign-in",
+            "Weather Feed"
+        ]
     );
     let catalogue = task(plan, "Seed Catalogue");
     assert_eq!(catalogue.status, StatusKey::from("WORKING"));
@@ -64,7 +69,10 @@ fn plan_template_features_legend_fields_and_named_dependency() {
     assert_eq!(
         catalogue.checklist,
         vec![
-            ChecklistItem { text: "Seeds listed by season".into(), done: true },
+            ChecklistItem {
+                text: "Seeds listed by season".into(),
+                done: true
+            },
             ChecklistItem::new("Filter by soil type"),
             ChecklistItem::new("Search by name"),
         ]
@@ -74,7 +82,10 @@ fn plan_template_features_legend_fields_and_named_dependency() {
         vec![catalogue.id.clone()]
     );
     let sign_in = task(plan, "Account Sign-in");
-    assert_eq!(sign_in.completed, chrono::NaiveDate::from_ymd_opt(2025, 3, 2));
+    assert_eq!(
+        sign_in.completed,
+        chrono::NaiveDate::from_ymd_opt(2025, 3, 2)
+    );
     assert_eq!(sign_in.group, "Completed Features");
     let weather = task(plan, "Weather Feed");
     assert_eq!(weather.status, StatusKey::from("STUCK"));
@@ -99,7 +110,10 @@ fn plan_template_features_legend_fields_and_named_dependency() {
         .expect("the unresolved dependency is reported");
     assert_eq!(unresolved.line, Some(41));
     assert_eq!(plan.notes.len(), 1, "{:?}", plan.notes);
-    assert_eq!(plan.notes[0].body, "Plain notes about the garden app before any section.");
+    assert_eq!(
+        plan.notes[0].body,
+        "Plain notes about the garden app before any section."
+    );
     assert_round_trip(plan);
 }
 
@@ -110,7 +124,10 @@ fn roadmap_emoji_items_sprints_and_sessions() {
     assert_eq!(category(&plan, "Basket"), StatusCategory::Done);
     assert_eq!(category(&plan, "Gift cards"), StatusCategory::NotStarted);
     assert_eq!(task(&plan, "Basket").group, "Already Built / Storefront");
-    assert_eq!(task(&plan, "Supplier orders").group, "Already Built / Back Office");
+    assert_eq!(
+        task(&plan, "Supplier orders").group,
+        "Already Built / Back Office"
+    );
     let sprint_ids: Vec<&str> = plan.sprints.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(sprint_ids, ["sprint-1", "sprint-2"]);
     assert_eq!(plan.sprints[0].version, "v1.1.0");
@@ -119,7 +136,10 @@ fn roadmap_emoji_items_sprints_and_sessions() {
     assert_eq!(session.sprint, Some(SprintId::from("sprint-1")));
     assert_eq!(session.checklist.len(), 3);
     assert!(session.checklist.iter().all(|item| !item.done));
-    assert_eq!(category(&plan, "Session 1: Order form"), StatusCategory::Done);
+    assert_eq!(
+        category(&plan, "Session 1: Order form"),
+        StatusCategory::Done
+    );
     assert_eq!(
         task(&plan, "Session 1: Stamp cards").sprint,
         Some(SprintId::from("sprint-2"))
@@ -132,7 +152,10 @@ fn roadmap_emoji_items_sprints_and_sessions() {
 fn tracker_modules_milestones_velocity_and_tables() {
     let imported = import(&fixture("md_tracker.md"));
     let plan = &imported.plan;
-    assert_eq!(plan.meta.updated, chrono::NaiveDate::from_ymd_opt(2025, 6, 1));
+    assert_eq!(
+        plan.meta.updated,
+        chrono::NaiveDate::from_ymd_opt(2025, 6, 1)
+    );
     assert_eq!(plan.meta.current, "Module 0");
     let phases: Vec<(&str, &str)> = plan
         .phases
@@ -141,7 +164,10 @@ fn tracker_modules_milestones_velocity_and_tables() {
         .collect();
     assert_eq!(
         phases,
-        [("module-0", "Module 0: Basics"), ("module-1", "Module 1: Calendar")]
+        [
+            ("module-0", "Module 0: Basics"),
+            ("module-1", "Module 1: Calendar")
+        ]
     );
     let basics = &plan.phases[0];
     assert_eq!(basics.weeks, Some(WeekRange { first: 1, last: 2 }));
@@ -152,11 +178,20 @@ fn tracker_modules_milestones_velocity_and_tables() {
     assert_eq!(plan.phases[1].depends_on, vec![PhaseId::from("module-0")]);
     assert_eq!(plan.tasks.len(), 7);
     let remember = task(plan, "Remember me box");
-    assert_eq!(remember.parent, Some(task(plan, "Build login screen").id.clone()));
+    assert_eq!(
+        remember.parent,
+        Some(task(plan, "Build login screen").id.clone())
+    );
     assert_eq!(remember.group, "Screens");
     assert_eq!(remember.phase, Some(PhaseId::from("module-0")));
-    assert_eq!(task(plan, "Book a slot").phase, Some(PhaseId::from("module-1")));
-    assert_eq!(category(plan, "Create patients table"), StatusCategory::Done);
+    assert_eq!(
+        task(plan, "Book a slot").phase,
+        Some(PhaseId::from("module-1"))
+    );
+    assert_eq!(
+        category(plan, "Create patients table"),
+        StatusCategory::Done
+    );
     assert_eq!(plan.milestones.len(), 2);
     assert_eq!(plan.milestones[0].name, "Milestone 1: Basics Done");
     assert_eq!(plan.milestones[0].week, Some(2));
@@ -165,7 +200,13 @@ fn tracker_modules_milestones_velocity_and_tables() {
     assert_eq!(plan.velocity.len(), 1);
     let week = &plan.velocity[0];
     assert_eq!(
-        (week.week, week.planned, week.completed, week.blocked, week.unit.as_str()),
+        (
+            week.week,
+            week.planned,
+            week.completed,
+            week.blocked,
+            week.unit.as_str()
+        ),
         (Some(1), Some(5.0), Some(2.0), Some(0.0), "tasks")
     );
     assert_eq!(plan.blockers.len(), 1);
@@ -200,12 +241,19 @@ fn milestone_checklist_phases_groups_metrics_reviews_risks() {
     assert_eq!(plan.tasks.len(), 6);
     assert_eq!(task(&plan, "Create repository").group, "1.1 Setup");
     assert_eq!(category(&plan, "Create repository"), StatusCategory::Done);
-    assert_eq!(task(&plan, "Return a book").phase, Some(PhaseId::from("phase-2")));
+    assert_eq!(
+        task(&plan, "Return a book").phase,
+        Some(PhaseId::from("phase-2"))
+    );
     assert_eq!(plan.reviews.len(), 2);
     assert_eq!(plan.reviews[0].group, "Weekly Reviews");
     let metric = &plan.metrics[0];
     assert_eq!(
-        (metric.name.as_str(), metric.target.as_str(), metric.group.as_str()),
+        (
+            metric.name.as_str(),
+            metric.target.as_str(),
+            metric.group.as_str()
+        ),
         ("Page load time", "< 300ms", "Key Metrics")
     );
     assert_eq!(plan.risks.len(), 2);
@@ -220,16 +268,18 @@ fn seed(prefix: &str) -> Option<String> {
         println!("note: {} is absent; seed test skipped", folder.display());
         return None;
     };
-    let path = entries
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(prefix)))?;
+    let path = entries.flatten().map(|e| e.path()).find(|p| {
+        p.file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+    })?;
     Some(std::fs::read_to_string(path).expect("seed is readable"))
 }
 
 fn is_checkbox(line: &str) -> bool {
     let line = line.trim_start();
-    ["- [ ] ", "- [x] ", "- [X] "].iter().any(|m| line.starts_with(m))
+    ["- [ ] ", "- [x] ", "- [X] "]
+        .iter()
+        .any(|m| line.starts_with(m))
 }
 
 fn checked(line: &str) -> bool {
@@ -240,7 +290,11 @@ fn checked(line: &str) -> bool {
 fn items(plan: &Plan) -> usize {
     plan.tasks.len()
         + plan.tasks.iter().map(|t| t.checklist.len()).sum::<usize>()
-        + plan.milestones.iter().map(|m| m.criteria.len()).sum::<usize>()
+        + plan
+            .milestones
+            .iter()
+            .map(|m| m.criteria.len())
+            .sum::<usize>()
         + plan.ideas.len()
 }
 
@@ -252,14 +306,24 @@ fn seed_plan_template() {
         .lines()
         .filter(|l| l.starts_with("**Status**:"))
         .count();
-    assert_eq!(plan.tasks.len(), headed, "every status-bearing heading is a task");
+    assert_eq!(
+        plan.tasks.len(),
+        headed,
+        "every status-bearing heading is a task"
+    );
     let checkboxes = text.lines().filter(|l| is_checkbox(l)).count();
     assert_eq!(plan.tasks[0].checklist.len(), checkboxes);
     assert_eq!(plan.legend.len(), 5);
     let by_status: Vec<&str> = plan.tasks.iter().map(|t| t.status.as_str()).collect();
-    assert_eq!(by_status, ["IN PROGRESS", "TODO", "TODO", "DONE", "BLOCKED"]);
+    assert_eq!(
+        by_status,
+        ["IN PROGRESS", "TODO", "TODO", "DONE", "BLOCKED"]
+    );
     assert_eq!(plan.tasks[1].depends_on, vec![plan.tasks[0].id.clone()]);
-    assert_eq!(plan.tasks[3].completed, chrono::NaiveDate::from_ymd_opt(2024, 1, 15));
+    assert_eq!(
+        plan.tasks[3].completed,
+        chrono::NaiveDate::from_ymd_opt(2024, 1, 15)
+    );
     assert_eq!(plan.tasks[4].fields.len(), 2);
     assert_round_trip(&plan);
 }
@@ -268,8 +332,14 @@ fn seed_plan_template() {
 fn seed_roadmap() {
     let Some(text) = seed("001") else { return };
     let plan = import(&text).plan;
-    let done = text.lines().filter(|l| l.trim_start().starts_with("- ✅")).count();
-    let open = text.lines().filter(|l| l.trim_start().starts_with("- ❌")).count();
+    let done = text
+        .lines()
+        .filter(|l| l.trim_start().starts_with("- ✅"))
+        .count();
+    let open = text
+        .lines()
+        .filter(|l| l.trim_start().starts_with("- ❌"))
+        .count();
     let sessions = text.lines().filter(|l| is_checkbox(l)).count();
     let session_bullets = text
         .lines()
@@ -280,7 +350,12 @@ fn seed_roadmap() {
         .filter(|b| *b)
         .count();
     assert_eq!(plan.tasks.len(), done + open + sessions);
-    let categories = |c| plan.tasks.iter().filter(|t| plan.category(&t.status) == c).count();
+    let categories = |c| {
+        plan.tasks
+            .iter()
+            .filter(|t| plan.category(&t.status) == c)
+            .count()
+    };
     assert_eq!(categories(StatusCategory::Done), done);
     assert_eq!(categories(StatusCategory::NotStarted), open + sessions);
     assert_eq!(plan.sprints.len(), 5);
@@ -315,11 +390,23 @@ fn seed_progress_tracker() {
         assert_eq!((weeks.first, weeks.last), (n * 2 + 1, n * 2 + 2));
     }
     let module = |n: u32| plan.phase(&PhaseId(format!("module-{n}"))).expect("module");
-    let deps = |n| module(n).depends_on.iter().map(|p| p.0.clone()).collect::<Vec<_>>();
+    let deps = |n| {
+        module(n)
+            .depends_on
+            .iter()
+            .map(|p| p.0.clone())
+            .collect::<Vec<_>>()
+    };
     assert_eq!(deps(1), ["module-0"]);
     assert_eq!(deps(2), ["module-0", "module-1"]);
     assert_eq!(deps(3), ["module-0", "module-1", "module-2"]);
-    assert_eq!(deps(5).len(), plan.phases.iter().position(|p| p.id.0 == "module-5").unwrap_or(0));
+    assert_eq!(
+        deps(5).len(),
+        plan.phases
+            .iter()
+            .position(|p| p.id.0 == "module-5")
+            .unwrap_or(0)
+    );
     assert_eq!(plan.milestones.len(), 6);
     assert!(plan.milestones.iter().all(|m| !m.criteria.is_empty()));
     assert_eq!(plan.milestones[2].week, Some(6));
@@ -330,9 +417,15 @@ fn seed_progress_tracker() {
     assert_eq!(plan.ideas.len(), 16);
     assert_eq!(plan.links.len(), 5);
     assert_eq!(plan.update_log.len(), 1);
-    assert_eq!(plan.meta.updated, chrono::NaiveDate::from_ymd_opt(2025, 10, 2));
+    assert_eq!(
+        plan.meta.updated,
+        chrono::NaiveDate::from_ymd_opt(2025, 10, 2)
+    );
     let subtasks = text.lines().filter(|l| l.starts_with("  - [")).count();
-    assert_eq!(plan.tasks.iter().filter(|t| t.parent.is_some()).count(), subtasks);
+    assert_eq!(
+        plan.tasks.iter().filter(|t| t.parent.is_some()).count(),
+        subtasks
+    );
     assert_round_trip(plan);
 }
 
@@ -343,7 +436,10 @@ fn seed_milestone_checklist() {
     let checkboxes = text.lines().filter(|l| is_checkbox(l)).count();
     assert_eq!(plan.tasks.len(), checkboxes);
     assert_eq!(
-        plan.tasks.iter().filter(|t| plan.category(&t.status) == StatusCategory::Done).count(),
+        plan.tasks
+            .iter()
+            .filter(|t| plan.category(&t.status) == StatusCategory::Done)
+            .count(),
         text.lines().filter(|l| checked(l)).count()
     );
     assert_eq!(plan.phases.len(), 4);
@@ -359,7 +455,10 @@ fn seed_milestone_checklist() {
 #[test]
 fn bad_input_gives_errors_or_bounded_results() {
     assert!(matches!(import_markdown(""), Err(ImportError::Empty(_))));
-    assert!(matches!(import_markdown("# a\n\0b"), Err(ImportError::Text(_))));
+    assert!(matches!(
+        import_markdown("# a\n\0b"),
+        Err(ImportError::Text(_))
+    ));
     let deep_line = format!("{}[ ] deep", "- ".repeat(100_000));
     assert!(import_markdown(&deep_line).is_ok());
     let mut staircase = String::new();

@@ -36,7 +36,11 @@ pub fn export_markdown(plan: &Plan) -> String {
     registers(&mut out, plan);
     for note in &plan.notes {
         if note.level > 0 {
-            out.line(&format!("{} {}", "#".repeat(usize::from(note.level)), note.heading));
+            out.line(&format!(
+                "{} {}",
+                "#".repeat(usize::from(note.level)),
+                note.heading
+            ));
         }
         out.line(NOTE_START);
         if !note.body.is_empty() {
@@ -94,7 +98,11 @@ fn number(value: Option<f64>) -> String {
 }
 
 fn ids<T: std::fmt::Display>(items: &[T]) -> String {
-    items.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn header(out: &mut Writer, plan: &Plan) {
@@ -143,7 +151,14 @@ fn legend(out: &mut Writer, plan: &Plan) {
         })
         .collect();
     out.table(
-        &["Key", "Label", "Category", "Colour", "Also written as", "Description"],
+        &[
+            "Key",
+            "Label",
+            "Category",
+            "Colour",
+            "Also written as",
+            "Description",
+        ],
         &rows,
     );
 }
@@ -186,10 +201,21 @@ fn version_in_heading(version: &str) -> bool {
 
 fn sprint_block(out: &mut Writer, sprint: &Sprint) {
     let in_heading = version_in_heading(&sprint.version);
-    let version = if in_heading { sprint.version.as_str() } else { "" };
+    let version = if in_heading {
+        sprint.version.as_str()
+    } else {
+        ""
+    };
     out.line(&format!(
         "### {}",
-        structure_heading(&Kind::Sprint, "Sprint", &sprint.name, sprint.id.as_str(), sprint.weeks, version)
+        structure_heading(
+            &Kind::Sprint,
+            "Sprint",
+            &sprint.name,
+            sprint.id.as_str(),
+            sprint.weeks,
+            version
+        )
     ));
     out.blank();
     if !in_heading && !sprint.version.is_empty() {
@@ -214,12 +240,30 @@ fn sprint_block(out: &mut Writer, sprint: &Sprint) {
 }
 
 fn sprint_heading(sprint: &Sprint) -> String {
-    let version = if version_in_heading(&sprint.version) { sprint.version.as_str() } else { "" };
-    structure_heading(&Kind::Sprint, "Sprint", &sprint.name, sprint.id.as_str(), sprint.weeks, version)
+    let version = if version_in_heading(&sprint.version) {
+        sprint.version.as_str()
+    } else {
+        ""
+    };
+    structure_heading(
+        &Kind::Sprint,
+        "Sprint",
+        &sprint.name,
+        sprint.id.as_str(),
+        sprint.weeks,
+        version,
+    )
 }
 
 fn phase_heading(phase: &Phase) -> String {
-    structure_heading(&Kind::Phase, "Phase", &phase.name, phase.id.as_str(), phase.weeks, "")
+    structure_heading(
+        &Kind::Phase,
+        "Phase",
+        &phase.name,
+        phase.id.as_str(),
+        phase.weeks,
+        "",
+    )
 }
 
 fn phase_fields(out: &mut Writer, phase: &Phase) {
@@ -247,10 +291,20 @@ fn phase_fields(out: &mut Writer, phase: &Phase) {
 }
 
 fn milestone_block(out: &mut Writer, plan: &Plan, milestone: &Milestone) {
-    let weeks = milestone.week.map(|week| WeekRange { first: week, last: week });
+    let weeks = milestone.week.map(|week| WeekRange {
+        first: week,
+        last: week,
+    });
     out.line(&format!(
         "### {}",
-        structure_heading(&Kind::Milestone, "Milestone", &milestone.name, milestone.id.as_str(), weeks, "")
+        structure_heading(
+            &Kind::Milestone,
+            "Milestone",
+            &milestone.name,
+            milestone.id.as_str(),
+            weeks,
+            ""
+        )
     ));
     out.blank();
     if let Some(date) = milestone.date {
@@ -263,7 +317,11 @@ fn milestone_block(out: &mut Writer, plan: &Plan, milestone: &Milestone) {
         out.field("", "Tasks", &ids(&milestone.tasks));
     }
     for item in &milestone.criteria {
-        out.line(&format!("- [{}] {}", if item.done { 'x' } else { ' ' }, item.text));
+        out.line(&format!(
+            "- [{}] {}",
+            if item.done { 'x' } else { ' ' },
+            item.text
+        ));
     }
     let _ = plan;
     out.blank();
@@ -288,20 +346,39 @@ impl<'a> TaskWalk<'a> {
     fn new(plan: &'a Plan) -> Self {
         Self {
             plan,
-            phase_index: plan.phases.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect(),
-            sprint_index: plan.sprints.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect(),
+            phase_index: plan
+                .phases
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.id.as_str(), i))
+                .collect(),
+            sprint_index: plan
+                .sprints
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.id.as_str(), i))
+                .collect(),
             emitted: vec![false; plan.phases.len()],
         }
     }
 
     fn container(&self, task: &'a Task) -> Container<'a> {
-        let phase = task.phase.as_ref().and_then(|p| self.phase_index.get(p.as_str()).copied());
+        let phase = task
+            .phase
+            .as_ref()
+            .and_then(|p| self.phase_index.get(p.as_str()).copied());
         let sprint = if phase.is_none() {
-            task.sprint.as_ref().and_then(|s| self.sprint_index.get(s.as_str()).copied())
+            task.sprint
+                .as_ref()
+                .and_then(|s| self.sprint_index.get(s.as_str()).copied())
         } else {
             None
         };
-        Container { phase, sprint, group: &task.group }
+        Container {
+            phase,
+            sprint,
+            group: &task.group,
+        }
     }
 
     fn emit_phase(&mut self, out: &mut Writer, index: usize) {
@@ -325,7 +402,10 @@ impl<'a> TaskWalk<'a> {
             }
             self.emit_phase(out, phase);
         } else if let Some(sprint) = container.sprint {
-            out.line(&format!("## {}", sprint_heading(&self.plan.sprints[sprint])));
+            out.line(&format!(
+                "## {}",
+                sprint_heading(&self.plan.sprints[sprint])
+            ));
             out.blank();
         } else if container.group.is_empty() {
             out.line("## Tasks");
@@ -371,7 +451,15 @@ impl<'a> TaskWalk<'a> {
                 }
             };
             let depth = ancestors.len();
-            task_lines(out, plan, task, index, depth, context_sprint, nest_at.is_none());
+            task_lines(
+                out,
+                plan,
+                task,
+                index,
+                depth,
+                context_sprint,
+                nest_at.is_none(),
+            );
             ancestors.push(&task.id);
             sprints.push(task.sprint.as_ref());
         }
@@ -390,7 +478,11 @@ fn checkbox(plan: &Plan, status: &StatusKey) -> (char, Option<StatusKey>) {
     let done = plan.category(status) == StatusCategory::Done;
     let order = if done { ['x', ' '] } else { [' ', 'x'] };
     for mark in order {
-        let category = if mark == 'x' { StatusCategory::Done } else { StatusCategory::NotStarted };
+        let category = if mark == 'x' {
+            StatusCategory::Done
+        } else {
+            StatusCategory::NotStarted
+        };
         if let Some(implied) = plan.first_status_in(category) {
             return (mark, Some(implied.clone()));
         }
@@ -437,7 +529,11 @@ fn task_lines(
     if !estimate.is_empty() {
         out.field(&sub, "Estimate", &estimate.join(", "));
     }
-    for (key, date) in [("Start", task.start), ("Due", task.due), ("Completed", task.completed)] {
+    for (key, date) in [
+        ("Start", task.start),
+        ("Due", task.due),
+        ("Completed", task.completed),
+    ] {
         if let Some(date) = date {
             out.field(&sub, key, &date.to_string());
         }
@@ -472,7 +568,11 @@ fn task_lines(
     if !task.checklist.is_empty() {
         out.field(&sub, "Acceptance Criteria", "");
         for item in &task.checklist {
-            out.line(&format!("{sub}  - [{}] {}", if item.done { 'x' } else { ' ' }, item.text));
+            out.line(&format!(
+                "{sub}  - [{}] {}",
+                if item.done { 'x' } else { ' ' },
+                item.text
+            ));
         }
     }
 }
@@ -489,7 +589,15 @@ fn registers(out: &mut Writer, plan: &Plan) {
     section(
         out,
         "Velocity",
-        &["Period", "Week", "Sprint", "Planned", "Completed", "Blocked", "Unit"],
+        &[
+            "Period",
+            "Week",
+            "Sprint",
+            "Planned",
+            "Completed",
+            "Blocked",
+            "Unit",
+        ],
         plan.velocity
             .iter()
             .map(|v| {
@@ -508,7 +616,15 @@ fn registers(out: &mut Writer, plan: &Plan) {
     section(
         out,
         "Blockers",
-        &["ID", "Blocker", "Phase", "Task", "Impact", "Status", "Resolution"],
+        &[
+            "ID",
+            "Blocker",
+            "Phase",
+            "Task",
+            "Impact",
+            "Status",
+            "Resolution",
+        ],
         plan.blockers
             .iter()
             .map(|b| {
@@ -548,7 +664,14 @@ fn registers(out: &mut Writer, plan: &Plan) {
         &["Risk", "Likelihood", "Impact", "Mitigation"],
         plan.risks
             .iter()
-            .map(|r| vec![r.title.clone(), r.likelihood.clone(), r.impact.clone(), r.mitigation.clone()])
+            .map(|r| {
+                vec![
+                    r.title.clone(),
+                    r.likelihood.clone(),
+                    r.impact.clone(),
+                    r.mitigation.clone(),
+                ]
+            })
             .collect(),
     );
     section(
@@ -557,20 +680,33 @@ fn registers(out: &mut Writer, plan: &Plan) {
         &["Metric", "Target", "Current", "Group"],
         plan.metrics
             .iter()
-            .map(|m| vec![m.name.clone(), m.target.clone(), m.current.clone(), m.group.clone()])
+            .map(|m| {
+                vec![
+                    m.name.clone(),
+                    m.target.clone(),
+                    m.current.clone(),
+                    m.group.clone(),
+                ]
+            })
             .collect(),
     );
     section(
         out,
         "Reviews",
         &["Review", "Group"],
-        plan.reviews.iter().map(|r| vec![r.text.clone(), r.group.clone()]).collect(),
+        plan.reviews
+            .iter()
+            .map(|r| vec![r.text.clone(), r.group.clone()])
+            .collect(),
     );
     section(
         out,
         "Resources & Links",
         &["Link", "URL"],
-        plan.links.iter().map(|l| vec![l.label.clone(), l.url.clone()]).collect(),
+        plan.links
+            .iter()
+            .map(|l| vec![l.label.clone(), l.url.clone()])
+            .collect(),
     );
     section(
         out,
@@ -607,7 +743,11 @@ fn registers(out: &mut Writer, plan: &Plan) {
         out.line("## Ideas");
         out.blank();
         for idea in &plan.ideas {
-            out.line(&format!("- [{}] {}", if idea.done { 'x' } else { ' ' }, idea.text));
+            out.line(&format!(
+                "- [{}] {}",
+                if idea.done { 'x' } else { ' ' },
+                idea.text
+            ));
         }
         out.blank();
     }

@@ -9,7 +9,13 @@ use crate::model::{
 
 impl Builder {
     /// A field under a heading (or a bold list item outside any task). True when understood.
-    pub(super) fn context_field(&mut self, key: &str, value: &str, number: usize, as_item: bool) -> bool {
+    pub(super) fn context_field(
+        &mut self,
+        key: &str,
+        value: &str,
+        number: usize,
+        as_item: bool,
+    ) -> bool {
         let lower = key.to_lowercase();
         match self.ctx() {
             Ctx::HeadingTask(task) => {
@@ -27,7 +33,9 @@ impl Builder {
                 let depth = self.stack.len() - 1;
                 let (phase, sprint, group) = self.placement(depth);
                 let task = self.new_task(&title, &status, None);
-                let explicit = headings::split_explicit_id(&self.top().raw).1.map(str::to_owned);
+                let explicit = headings::split_explicit_id(&self.top().raw)
+                    .1
+                    .map(str::to_owned);
                 let made = &mut self.plan.tasks[task];
                 made.phase = phase;
                 made.sprint = sprint;
@@ -122,16 +130,28 @@ impl Builder {
         }
     }
 
-    fn phase_field(&mut self, index: usize, lower: &str, key: &str, value: &str, number: usize) -> bool {
-        let status = (lower == "status" && !is_placeholder(value)).then(|| self.status_key(value, number));
+    fn phase_field(
+        &mut self,
+        index: usize,
+        lower: &str,
+        key: &str,
+        value: &str,
+        number: usize,
+    ) -> bool {
+        let status =
+            (lower == "status" && !is_placeholder(value)).then(|| self.status_key(value, number));
         let phase = &mut self.plan.phases[index];
         let keep = match lower {
             "status" => {
                 phase.status = status;
                 false
             }
-            "start" | "target start" | "started" | "start date" => set_date(&mut phase.start, value),
-            "end" | "target end" | "completed" | "end date" | "finished" => set_date(&mut phase.end, value),
+            "start" | "target start" | "started" | "start date" => {
+                set_date(&mut phase.start, value)
+            }
+            "end" | "target end" | "completed" | "end date" | "finished" => {
+                set_date(&mut phase.end, value)
+            }
             "description" => {
                 phase.description = multi_line(value);
                 false
@@ -189,8 +209,14 @@ impl Builder {
                 Ok(week) => milestone.week = Some(week),
                 Err(_) => return false,
             },
-            "phases" => self.milestone_refs.push((index, values::list(value, &[',']), Vec::new(), number)),
-            "tasks" => self.milestone_refs.push((index, Vec::new(), values::list(value, &[',']), number)),
+            "phases" => {
+                self.milestone_refs
+                    .push((index, values::list(value, &[',']), Vec::new(), number))
+            }
+            "tasks" => {
+                self.milestone_refs
+                    .push((index, Vec::new(), values::list(value, &[',']), number))
+            }
             _ => return false,
         }
         true
@@ -204,7 +230,8 @@ impl Builder {
             "completed" | "done" => &mut record.completed,
             "blocked" => &mut record.blocked,
             "sprint" => {
-                self.velocity_sprints.push((index, value.to_owned(), number));
+                self.velocity_sprints
+                    .push((index, value.to_owned(), number));
                 return true;
             }
             _ => return false,
@@ -255,14 +282,18 @@ impl Builder {
                 ..KnownIssue::default()
             }),
             Section::UpdateLog => {
-                let (day, rest) = text.split_once(':').map_or((None, text), |(d, r)| (date(d), r));
+                let (day, rest) = text
+                    .split_once(':')
+                    .map_or((None, text), |(d, r)| (date(d), r));
                 self.plan.update_log.push(LogEntry {
                     date: day,
                     text: if day.is_some() { rest.trim() } else { text }.to_owned(),
                     ..LogEntry::default()
                 });
             }
-            Section::Blockers | Section::Notes => return self.context_text_in(section, text, number),
+            Section::Blockers | Section::Notes => {
+                return self.context_text_in(section, text, number);
+            }
             Section::Legend | Section::Velocity | Section::StatusHistory => return false,
         }
         true
@@ -295,7 +326,9 @@ impl Builder {
             (Section::Blockers, phase) => {
                 let lower = text.to_lowercase();
                 match (phase, lower.strip_prefix("depends on")) {
-                    (Some(phase), Some(_)) => self.phase_deps.push((phase, text.to_owned(), number)),
+                    (Some(phase), Some(_)) => {
+                        self.phase_deps.push((phase, text.to_owned(), number))
+                    }
                     _ => self.plan.blockers.push(Blocker {
                         title: text.to_owned(),
                         phase: phase.map(|p| self.plan.phases[p].id.clone()),
@@ -313,7 +346,10 @@ impl Builder {
 fn strip_numbering(text: &str) -> &str {
     let digits = text.chars().take_while(char::is_ascii_digit).count();
     if digits > 0 {
-        if let Some(rest) = text[digits..].strip_prefix(". ").or_else(|| text[digits..].strip_prefix(") ")) {
+        if let Some(rest) = text[digits..]
+            .strip_prefix(". ")
+            .or_else(|| text[digits..].strip_prefix(") "))
+        {
             return rest.trim();
         }
     }

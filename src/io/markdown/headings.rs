@@ -119,9 +119,10 @@ fn classify_name(name: &str) -> (Kind, String, String) {
             };
             return (kind, format!("{prefix}{number}"), name.to_owned());
         }
-        if let Some((_, rest)) = name.split_once(':').filter(|(head, _)| {
-            head.trim().eq_ignore_ascii_case(first) && !head.contains(' ')
-        }) {
+        if let Some((_, rest)) = name
+            .split_once(':')
+            .filter(|(head, _)| head.trim().eq_ignore_ascii_case(first) && !head.contains(' '))
+        {
             let rest = rest.trim();
             return (kind, slug(rest), rest.to_owned());
         }
@@ -182,7 +183,11 @@ fn number_after_word(name: &str) -> Option<String> {
 /// Splits a trailing `{#id}` off.
 pub(super) fn split_explicit_id(text: &str) -> (&str, Option<&str>) {
     let trimmed = text.trim_end();
-    if let Some(open) = trimmed.ends_with('}').then(|| trimmed.rfind("{#")).flatten() {
+    if let Some(open) = trimmed
+        .ends_with('}')
+        .then(|| trimmed.rfind("{#"))
+        .flatten()
+    {
         let id = trimmed[open + 2..trimmed.len() - 1].trim();
         if !id.is_empty() && !id.contains(char::is_whitespace) {
             return (trimmed[..open].trim_end(), Some(id));
@@ -193,10 +198,8 @@ pub(super) fn split_explicit_id(text: &str) -> (&str, Option<&str>) {
 
 /// Drops leading emoji and symbols ("🚀 Module 0" → "Module 0").
 pub(super) fn strip_decoration(text: &str) -> &str {
-    text.trim_start_matches(|c: char| {
-        c.is_whitespace() || (!c.is_ascii() && !c.is_alphanumeric())
-    })
-    .trim_end()
+    text.trim_start_matches(|c: char| c.is_whitespace() || (!c.is_ascii() && !c.is_alphanumeric()))
+        .trim_end()
 }
 
 /// "Week 3-4", "Weeks 3–4", "Week 2".
@@ -219,7 +222,9 @@ pub(super) fn week_range(text: &str) -> Option<WeekRange> {
 fn is_version(text: &str) -> bool {
     let rest = text.strip_prefix(['v', 'V']).unwrap_or("");
     rest.starts_with(|c: char| c.is_ascii_digit())
-        && rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
 }
 
 /// A lower-case id made from words: "Bulk Sender" → "bulk-sender".
@@ -253,7 +258,11 @@ mod tests {
         );
         let milestone = analyse("Milestone: Launch (Week 6) {#m9}");
         assert_eq!(
-            (milestone.kind, milestone.name.as_str(), milestone.id.as_str()),
+            (
+                milestone.kind,
+                milestone.name.as_str(),
+                milestone.id.as_str()
+            ),
             (Kind::Milestone, "Launch", "m9")
         );
         assert_eq!(analyse("📋 Current Phase: Planning").kind, Kind::Phase);

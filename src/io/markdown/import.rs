@@ -166,7 +166,10 @@ impl Builder {
                 Line::TableRow => self.table.push((number, raw.to_owned())),
                 Line::Heading { level, text } => {
                     self.list.clear();
-                    if lines.get(index).is_some_and(|next| next.trim() == NOTE_START) {
+                    if lines
+                        .get(index)
+                        .is_some_and(|next| next.trim() == NOTE_START)
+                    {
                         self.close_to(level);
                         index = self.verbatim_note(lines, index + 1, text.to_owned(), level);
                     } else if !title_seen && level == 1 {
@@ -208,7 +211,11 @@ impl Builder {
 
     fn blank(&mut self) {
         let open = self.top();
-        if open.body.last().is_some_and(|line| line.as_deref() != Some("")) {
+        if open
+            .body
+            .last()
+            .is_some_and(|line| line.as_deref() != Some(""))
+        {
             open.body.push(Some(String::new()));
         }
     }
@@ -285,9 +292,10 @@ impl Builder {
     fn heading(&mut self, level: u8, text: &str) {
         self.close_to(level);
         let heading = headings::analyse(text);
-        let in_velocity = self.stack.iter().any(|open| {
-            matches!(open.ctx, Ctx::Section(Section::Velocity) | Ctx::Period(_))
-        });
+        let in_velocity = self
+            .stack
+            .iter()
+            .any(|open| matches!(open.ctx, Ctx::Section(Section::Velocity) | Ctx::Period(_)));
         let ctx = if in_velocity {
             let week = heading
                 .weeks
@@ -338,8 +346,7 @@ impl Builder {
             .or_else(|| {
                 self.plan.phases.iter().enumerate().position(|(i, p)| {
                     let table = p.name.to_lowercase();
-                    self.from_table[i]
-                        && (table == name || name.ends_with(&format!(": {table}")))
+                    self.from_table[i] && (table == name || name.ends_with(&format!(": {table}")))
                 })
             });
         let index = found.unwrap_or_else(|| {
@@ -412,10 +419,7 @@ impl Builder {
     /// The innermost open section of a kind, and the name of its heading.
     pub(super) fn section(&self) -> Option<(Section, String)> {
         self.stack.iter().rev().find_map(|open| match &open.ctx {
-            Ctx::Section(section) => Some((
-                *section,
-                headings::analyse(&open.raw).name,
-            )),
+            Ctx::Section(section) => Some((*section, headings::analyse(&open.raw).name)),
             _ => None,
         })
     }
@@ -498,9 +502,7 @@ impl Builder {
                 self.checklist(task, title, done);
                 ListKind::Other
             }
-            (_, Ctx::HeadingTask(task)) => {
-                ListKind::Task(self.new_task(title, status, Some(task)))
-            }
+            (_, Ctx::HeadingTask(task)) => ListKind::Task(self.new_task(title, status, Some(task))),
             _ => ListKind::Task(self.new_task(title, status, None)),
         }
     }
@@ -630,7 +632,12 @@ impl Builder {
     }
 
     /// A new task in the current context; `parent` for subtasks.
-    pub(super) fn new_task(&mut self, title: &str, status: &StatusKey, parent: Option<usize>) -> usize {
+    pub(super) fn new_task(
+        &mut self,
+        title: &str,
+        status: &StatusKey,
+        parent: Option<usize>,
+    ) -> usize {
         let (title, explicit_id) = headings::split_explicit_id(title);
         let (phase, sprint, group) = match parent {
             Some(parent) => {
@@ -690,4 +697,3 @@ pub(super) fn is_checklist_key(key: &str) -> bool {
         "acceptance criteria" | "checklist" | "criteria" | "definition of done"
     )
 }
-

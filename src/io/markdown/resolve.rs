@@ -36,7 +36,10 @@ impl Builder {
                 format!("the document's legend has no \"{key}\" status; Waymark's was added"),
             );
         }
-        self.plan.notes = std::mem::take(&mut self.notes).into_iter().flatten().collect();
+        self.plan.notes = std::mem::take(&mut self.notes)
+            .into_iter()
+            .flatten()
+            .collect();
         self.report.count(&self.plan);
         Imported {
             plan: self.plan,
@@ -94,7 +97,12 @@ impl Builder {
             .sprints
             .iter()
             .find(|s| s.id.as_str() == text)
-            .or_else(|| self.plan.sprints.iter().find(|s| s.name.to_lowercase() == lower))
+            .or_else(|| {
+                self.plan
+                    .sprints
+                    .iter()
+                    .find(|s| s.name.to_lowercase() == lower)
+            })
             .or_else(|| {
                 let id = headings::analyse(text).id;
                 self.plan.sprints.iter().find(|s| s.id.0 == id)
@@ -107,20 +115,29 @@ impl Builder {
             if let Some((text, line)) = self.task_refs[index].sprint_ref.take() {
                 match self.sprint_id(&text) {
                     Some(id) => self.plan.tasks[index].sprint = Some(id),
-                    None => self.report.warn(Some(line), format!("sprint \"{text}\" is not in the plan")),
+                    None => self
+                        .report
+                        .warn(Some(line), format!("sprint \"{text}\" is not in the plan")),
                 }
             }
         }
         for (index, text, line) in std::mem::take(&mut self.velocity_sprints) {
             match self.sprint_id(&text) {
                 Some(id) => self.plan.velocity[index].sprint = Some(id),
-                None => self.report.warn(Some(line), format!("sprint \"{text}\" is not in the plan")),
+                None => self
+                    .report
+                    .warn(Some(line), format!("sprint \"{text}\" is not in the plan")),
             }
         }
     }
 
     fn resolve_dependencies(&mut self, ids: &HashMap<String, usize>) {
-        let titles: Vec<String> = self.plan.tasks.iter().map(|t| t.title.to_lowercase()).collect();
+        let titles: Vec<String> = self
+            .plan
+            .tasks
+            .iter()
+            .map(|t| t.title.to_lowercase())
+            .collect();
         for index in 0..self.plan.tasks.len() {
             let deps = std::mem::take(&mut self.task_refs[index].deps);
             let mut unresolved = Vec::new();
@@ -204,7 +221,10 @@ impl Builder {
                 }
             }
             for token in &missing {
-                self.report.warn(Some(line), format!("phase \"{token}\" is not in the plan; kept as a field"));
+                self.report.warn(
+                    Some(line),
+                    format!("phase \"{token}\" is not in the plan; kept as a field"),
+                );
             }
             let phase = &mut self.plan.phases[index];
             for id in found {
@@ -226,7 +246,9 @@ impl Builder {
             for text in phases {
                 match self.phase_id(&text) {
                     Some(id) => self.plan.milestones[index].phases.push(id),
-                    None => self.report.warn(Some(line), format!("phase \"{text}\" is not in the plan")),
+                    None => self
+                        .report
+                        .warn(Some(line), format!("phase \"{text}\" is not in the plan")),
                 }
             }
             for text in tasks {
@@ -235,7 +257,9 @@ impl Builder {
                         let id = self.plan.tasks[task].id.clone();
                         self.plan.milestones[index].tasks.push(id);
                     }
-                    None => self.report.warn(Some(line), format!("task \"{text}\" is not in the plan")),
+                    None => self
+                        .report
+                        .warn(Some(line), format!("task \"{text}\" is not in the plan")),
                 }
             }
         }
@@ -247,7 +271,8 @@ impl Builder {
                 continue;
             }
             let Some(id) = self.phase_id(&text) else {
-                self.report.warn(Some(line), format!("phase \"{text}\" is not in the plan"));
+                self.report
+                    .warn(Some(line), format!("phase \"{text}\" is not in the plan"));
                 continue;
             };
             if is_blocker {
@@ -312,7 +337,10 @@ fn find_task(token: &str, ids: &HashMap<String, usize>, titles: &[String]) -> Op
     if let Some(index) = titles.iter().position(|t| *t == words) {
         return Some(index);
     }
-    let mut holding = titles.iter().enumerate().filter(|(_, t)| t.contains(&words));
+    let mut holding = titles
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.contains(&words));
     match (holding.next(), holding.next()) {
         (Some((index, _)), None) => Some(index),
         _ => None,

@@ -2,12 +2,12 @@
 //! reviews, links and status history, recognised by their header cells.
 
 use super::import::Builder;
+use super::scan;
 use super::values::{date, is_placeholder, multi_line};
 use crate::model::{
     Blocker, Cadence, KnownIssue, Link, LogEntry, Metric, Phase, PhaseId, Risk, StatusChange,
     StatusKey, TaskId, VelocityRecord,
 };
-use super::scan;
 
 /// The cells of one row, looked up by header name.
 struct Row<'a> {
@@ -43,7 +43,10 @@ impl Builder {
             return;
         }
         let lines = std::mem::take(&mut self.table);
-        let rows: Vec<Vec<String>> = lines.iter().map(|(_, raw)| scan::table_cells(raw)).collect();
+        let rows: Vec<Vec<String>> = lines
+            .iter()
+            .map(|(_, raw)| scan::table_cells(raw))
+            .collect();
         let understood = rows.len() >= 2 && scan::is_table_separator(&rows[1]) && {
             let header: Vec<String> = rows[0].iter().map(|h| h.to_lowercase()).collect();
             let data: Vec<Row> = rows[2..]
@@ -80,7 +83,8 @@ impl Builder {
                 };
                 self.plan.blockers.push(blocker);
                 let phase = row.get(&["phase", "module"]);
-                self.register_phases.push((true, self.plan.blockers.len() - 1, phase, number));
+                self.register_phases
+                    .push((true, self.plan.blockers.len() - 1, phase, number));
             }
         } else if has("issue") {
             for row in rows {
@@ -93,7 +97,8 @@ impl Builder {
                     phase: None,
                 });
                 let phase = row.get(&["phase", "module"]);
-                self.register_phases.push((false, self.plan.known_issues.len() - 1, phase, number));
+                self.register_phases
+                    .push((false, self.plan.known_issues.len() - 1, phase, number));
             }
         } else if has("update") && has("date") {
             for row in rows {
@@ -117,7 +122,8 @@ impl Builder {
                 });
                 let sprint = row.get(&["sprint"]);
                 if !sprint.is_empty() {
-                    self.velocity_sprints.push((self.plan.velocity.len() - 1, sprint, number));
+                    self.velocity_sprints
+                        .push((self.plan.velocity.len() - 1, sprint, number));
                 }
             }
         } else if has("metric") {
@@ -155,7 +161,10 @@ impl Builder {
         } else if has("task") && has("from") && has("to") {
             for row in rows {
                 let Ok(at) = row.get(&["at"]).parse() else {
-                    self.report.warn(Some(number), "a status change without a valid time was skipped");
+                    self.report.warn(
+                        Some(number),
+                        "a status change without a valid time was skipped",
+                    );
                     continue;
                 };
                 self.plan.status_history.push(StatusChange {
@@ -175,7 +184,9 @@ impl Builder {
 
     /// An overall-progress table: one phase per row, merged later with the phase's own heading.
     fn progress_rows(&mut self, rows: &[Row], number: usize) {
-        let named_by_module = rows[..].first().is_some_and(|row| row.header.iter().any(|h| h.contains("module")));
+        let named_by_module = rows[..]
+            .first()
+            .is_some_and(|row| row.header.iter().any(|h| h.contains("module")));
         for row in rows {
             let name = if named_by_module {
                 row.get(&["module"])

@@ -7,7 +7,16 @@ pub(super) fn is_placeholder(text: &str) -> bool {
     let lower = text.trim().trim_end_matches('.').to_lowercase();
     matches!(
         lower.as_str(),
-        "" | "-" | "–" | "—" | "none" | "tbd" | "n/a" | "na" | "none yet" | "none currently" | "nil"
+        "" | "-"
+            | "–"
+            | "—"
+            | "none"
+            | "tbd"
+            | "n/a"
+            | "na"
+            | "none yet"
+            | "none currently"
+            | "nil"
     )
 }
 
