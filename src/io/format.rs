@@ -1,8 +1,8 @@
 //! The document formats Waymark reads and writes, chosen by file extension (and, for `.txt`, by content).
 
 use super::{
-    ImportError, ImportReport, Imported, RonError, decode_text, export_csv, import_csv,
-    plan_from_ron_bytes, plan_to_ron,
+    ImportError, ImportReport, RonError, decode_text, export_csv, export_markdown, import_csv,
+    import_markdown, plan_from_ron_bytes, plan_to_ron,
 };
 use crate::model::Plan;
 use thiserror::Error;
@@ -80,7 +80,7 @@ impl Format {
         let imported = if self == Self::Csv {
             import_csv(text)?
         } else {
-            markdown_import_pending(text)? // MERGE: `super::import_markdown(text)?`
+            import_markdown(text)?
         };
         Ok(Loaded {
             plan: imported.plan,
@@ -92,20 +92,8 @@ impl Format {
     pub fn write(self, plan: &Plan) -> String {
         match self {
             Self::Ron => plan_to_ron(plan),
-            Self::Markdown => markdown_export_pending(plan), // MERGE: `super::export_markdown(plan)`
+            Self::Markdown => export_markdown(plan),
             Self::Csv => export_csv(plan),
         }
     }
-}
-
-/// Stand-in for the Markdown importer, which is built on another branch; delete at the merge.
-fn markdown_import_pending(_text: &str) -> Result<Imported, ImportError> {
-    Err(ImportError::Empty(
-        "Markdown import is not available in this build".to_owned(),
-    ))
-}
-
-/// Stand-in for the Markdown exporter, which is built on another branch; delete at the merge.
-fn markdown_export_pending(_plan: &Plan) -> String {
-    String::new()
 }

@@ -79,6 +79,66 @@ pub fn recognise_status(legend: &[StatusDef], text: &str) -> Option<StatusKey> {
     })
 }
 
+/// Like [`recognise_status`], for text that puts an emoji beside a word ("🔴 Not Started",
+/// "✅ Done"): tries the whole text, then the words after the leading emoji, then the emoji alone.
+pub fn recognise_status_text(legend: &[StatusDef], text: &str) -> Option<StatusKey> {
+    let text = text.trim();
+    recognise_status(legend, text).or_else(|| {
+        let (emoji, rest) = split_leading_emoji(text)?;
+        recognise_status(legend, rest).or_else(|| recognise_status(legend, emoji))
+    })
+}
+
+/// Splits a leading emoji (symbols, not letters or digits) from the words after it.
+pub fn split_leading_emoji(text: &str) -> Option<(&str, &str)> {
+    let end = text
+        .char_indices()
+        .find(|&(_, c)| c.is_whitespace() || c.is_alphanumeric() || c.is_ascii())
+        .map_or(text.len(), |(i, _)| i);
+    (end > 0).then(|| (&text[..end], text[end..].trim()))
+}
+
+/// The category a legend label most likely means: the well-known words first, then words it
+/// contains ("Feature completed" → done); not started when nothing fits.
+pub fn guess_category(label: &str) -> StatusCategory {
+    if let Some(category) = builtin_category(label) {
+        return category;
+    }
+    let lower = normalise_status(label);
+    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    if has(&[
+        "cannot",
+        "revert",
+        "human",
+        "hand back",
+        "defer",
+        "cancel",
+        "drop",
+        "won't",
+    ]) {
+        StatusCategory::Dropped
+    } else if has(&["block", "wait", "hold"]) {
+        StatusCategory::Blocked
+    } else if has(&["progress", "doing", "active", "review"]) {
+        StatusCategory::Active
+    } else if has(&["done", "complete", "finish", "closed"]) {
+        StatusCategory::Done
+    } else {
+        StatusCategory::NotStarted
+    }
+}
+
+/// The colour Waymark gives a status of a category when the document names none.
+pub fn category_colour(category: StatusCategory) -> [u8; 3] {
+    match category {
+        StatusCategory::NotStarted => [0x8a, 0x93, 0xa0],
+        StatusCategory::Active => [0x3b, 0x82, 0xf6],
+        StatusCategory::Done => [0x22, 0xa0, 0x5a],
+        StatusCategory::Blocked => [0xdc, 0x4a, 0x3c],
+        StatusCategory::Dropped => [0x6b, 0x72, 0x80],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,5 +175,14 @@ mod tests {
         );
         assert_eq!(builtin_category("deferred"), Some(StatusCategory::Dropped));
         assert_eq!(recognise_status(&legend, "banana"), None);
+        assert_eq!(
+            recognise_status_text(&legend, "🔴 Not Started"),
+            Some(StatusKey::from("TODO"))
+        );
+        assert_eq!(
+            guess_category("CANNOT DO, REVERT TO HUMAN"),
+            StatusCategory::Dropped
+        );
+        assert_eq!(guess_category("Feature completed"), StatusCategory::Done);
     }
 }

@@ -1,6 +1,6 @@
 //! The structure a plan's tasks hang on: phases, sprints and milestones.
 
-use super::{ChecklistItem, MilestoneId, PhaseId, SprintId, StatusKey, TaskId};
+use super::{ChecklistItem, Field, MilestoneId, PhaseId, SprintId, StatusKey, TaskId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -51,6 +51,9 @@ pub struct Phase {
     /// Phases that must complete first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub depends_on: Vec<PhaseId>,
+    /// Other named fields the source document gave the phase ("Progress: 0/15 tasks").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<Field>,
 }
 
 /// A sprint (iteration): a time box with a goal and a capacity.

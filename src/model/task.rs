@@ -121,6 +121,10 @@ pub struct Task {
     /// The phase (module, epic) the task belongs to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phase: Option<PhaseId>,
+    /// The group the document lists the task under (a `####` heading, a bold list label), as
+    /// written; nested groups are joined with ` / `. Empty when the task is in no group.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub group: String,
     /// The sprint the task is planned in; none means backlog.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sprint: Option<SprintId>,

@@ -5,6 +5,7 @@ mod csv_cli;
 mod csv_io;
 mod dependency_analysis;
 mod edits;
+mod markdown;
 mod purity;
 mod ron_files;
 mod save;

@@ -1,0 +1,699 @@
+//! The line-by-line reader: a stack of open headings and a stack of open list items, both plain
+//! vectors, so nesting depth never turns into recursion.
+
+use super::headings::{self, Kind, Section};
+use super::legend;
+use super::scan::{self, Line, Mark};
+use super::values;
+use super::{NOTE_END, NOTE_START};
+use crate::io::status_words::{recognise_status, recognise_status_text, split_leading_emoji};
+use crate::io::{ImportError, ImportReport, Imported, TextError};
+use crate::model::{
+    ChecklistItem, Idea, Milestone, MilestoneId, NoteSection, Phase, PhaseId, Plan, Sprint,
+    SprintId, StatusCategory, StatusDef, StatusKey, Task, VelocityRecord,
+};
+
+/// What an open heading stands for.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Ctx {
+    /// Before the first section: the title block.
+    Title,
+    /// A phase (index into `plan.phases`).
+    Phase(usize),
+    /// A sprint.
+    Sprint(usize),
+    /// A milestone.
+    Milestone(usize),
+    /// A velocity period ("### Week 1" under "Velocity Tracking").
+    Period(usize),
+    /// A recognised section.
+    Section(Section),
+    /// "Tasks", "Milestones": holds things, names nothing.
+    Neutral,
+    /// A group of tasks (its name), or a note if nothing is recognised under it.
+    Generic(String),
+    /// A heading that turned out to be a task (it has a `**Status**:` field).
+    HeadingTask(usize),
+}
+
+/// An open heading.
+pub(super) struct Open {
+    pub level: u8,
+    pub raw: String,
+    pub ctx: Ctx,
+    pub body: Vec<Option<String>>,
+    pub first_unknown: Option<usize>,
+    pub used: bool,
+    pub slot: usize,
+    pub criteria_for: Option<usize>,
+}
+
+/// What an open list item stands for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum ListKind {
+    /// A task (index into `plan.tasks`).
+    Task(usize),
+    /// A checklist label (`**Acceptance Criteria**:`) of a task.
+    Checklist(usize),
+    /// A bold group label (`1. **Core Infrastructure**:`), with where its line sits in the body.
+    Label(String, Option<(usize, usize)>),
+    /// Anything else.
+    Other,
+}
+
+/// Facts about a task that are resolved once the whole document is read.
+#[derive(Default)]
+pub(super) struct TaskRefs {
+    pub explicit_id: Option<String>,
+    pub parent_index: Option<usize>,
+    pub parent_ref: Option<(String, usize)>,
+    pub deps: Vec<(String, usize)>,
+    pub sprint_ref: Option<(String, usize)>,
+}
+
+/// The importer's state.
+pub(super) struct Builder {
+    pub plan: Plan,
+    pub report: ImportReport,
+    pub stack: Vec<Open>,
+    pub list: Vec<(usize, ListKind)>,
+    pub task_refs: Vec<TaskRefs>,
+    pub phase_deps: Vec<(usize, String, usize)>,
+    pub from_table: Vec<bool>,
+    pub milestone_refs: Vec<(usize, Vec<String>, Vec<String>, usize)>,
+    pub velocity_sprints: Vec<(usize, String, usize)>,
+    pub register_phases: Vec<(bool, usize, String, usize)>,
+    pub notes: Vec<Option<NoteSection>>,
+    pub table: Vec<(usize, String)>,
+    pub added_statuses: Vec<StatusKey>,
+}
+
+/// Reads a Markdown plan.
+pub fn import_markdown(text: &str) -> Result<Imported, ImportError> {
+    if let Some(at) = text.find('\0') {
+        let line = text[..at].matches('\n').count() + 1;
+        return Err(TextError::Binary { line }.into());
+    }
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty(
+            "the Markdown document is empty".to_owned(),
+        ));
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let (document_legend, legend_lines) = legend::read_legend(&lines);
+    let mut builder = Builder::new(document_legend);
+    builder.read(&lines, &legend_lines);
+    Ok(builder.finish())
+}
+
+impl Builder {
+    fn new(document_legend: Vec<StatusDef>) -> Self {
+        let mut plan = Plan::new("");
+        if !document_legend.is_empty() {
+            plan.legend = document_legend;
+        }
+        Self {
+            plan,
+            report: ImportReport {
+                format: "Markdown".to_owned(),
+                ..ImportReport::default()
+            },
+            stack: vec![Open {
+                level: 0,
+                raw: String::new(),
+                ctx: Ctx::Title,
+                body: Vec::new(),
+                first_unknown: None,
+                used: true,
+                slot: 0,
+                criteria_for: None,
+            }],
+            list: Vec::new(),
+            task_refs: Vec::new(),
+            phase_deps: Vec::new(),
+            from_table: Vec::new(),
+            milestone_refs: Vec::new(),
+            velocity_sprints: Vec::new(),
+            register_phases: Vec::new(),
+            notes: vec![None],
+            table: Vec::new(),
+            added_statuses: Vec::new(),
+        }
+    }
+
+    fn read(&mut self, lines: &[&str], legend_lines: &[bool]) {
+        let mut title_seen = false;
+        let mut index = 0;
+        while index < lines.len() {
+            let raw = lines[index];
+            let number = index + 1;
+            index += 1;
+            let line = scan::classify(raw);
+            if !matches!(line, Line::TableRow) {
+                self.flush_table();
+            }
+            if raw.trim() == NOTE_START {
+                index = self.verbatim_note(lines, index, String::new(), 0);
+                continue;
+            }
+            if legend_lines[number - 1] {
+                self.mark_used();
+                continue;
+            }
+            match line {
+                Line::Blank => self.blank(),
+                Line::Rule => {}
+                Line::TableRow => self.table.push((number, raw.to_owned())),
+                Line::Heading { level, text } => {
+                    self.list.clear();
+                    if lines
+                        .get(index)
+                        .is_some_and(|next| next.trim() == NOTE_START)
+                    {
+                        self.close_to(level);
+                        index = self.verbatim_note(lines, index + 1, text.to_owned(), level);
+                    } else if !title_seen && level == 1 {
+                        title_seen = true;
+                        self.plan.meta.title = headings::split_explicit_id(text).0.to_owned();
+                    } else {
+                        self.heading(level, text);
+                    }
+                }
+                Line::Item { indent, mark, text } => self.item(indent, mark, text, raw, number),
+                Line::Text(text) => {
+                    self.list.clear();
+                    self.text(text, raw, number);
+                }
+            }
+        }
+        self.flush_table();
+        self.close_to(0);
+        let root = self.stack.pop();
+        if let Some(root) = root {
+            self.close(root);
+        }
+    }
+
+    /// Reads a note written between Waymark's note markers, verbatim. Returns the next line index.
+    fn verbatim_note(&mut self, lines: &[&str], from: usize, heading: String, level: u8) -> usize {
+        let end = lines[from..]
+            .iter()
+            .position(|line| line.trim() == NOTE_END)
+            .map_or(lines.len(), |at| from + at);
+        let body = lines[from..end].join("\n");
+        self.notes.push(Some(NoteSection {
+            heading,
+            level,
+            body,
+        }));
+        end + 1
+    }
+
+    fn blank(&mut self) {
+        let open = self.top();
+        if open
+            .body
+            .last()
+            .is_some_and(|line| line.as_deref() != Some(""))
+        {
+            open.body.push(Some(String::new()));
+        }
+    }
+
+    pub(super) fn top(&mut self) -> &mut Open {
+        let last = self.stack.len() - 1;
+        &mut self.stack[last]
+    }
+
+    /// Marks every open heading and list label as holding something recognised.
+    pub(super) fn mark_used(&mut self) {
+        for open in &mut self.stack {
+            open.used = true;
+        }
+        let mut cleared = Vec::new();
+        for (_, kind) in &mut self.list {
+            if let ListKind::Label(_, at) = kind {
+                cleared.extend(at.take());
+            }
+        }
+        for (open, at) in cleared {
+            if let Some(line) = self
+                .stack
+                .get_mut(open)
+                .and_then(|open| open.body.get_mut(at))
+            {
+                *line = None;
+            }
+        }
+    }
+
+    /// Keeps a line the importer does not understand in the open section's note.
+    pub(super) fn keep(&mut self, raw: &str, number: usize) -> (usize, usize) {
+        let depth = self.stack.len() - 1;
+        let open = self.top();
+        open.first_unknown.get_or_insert(number);
+        open.body.push(Some(raw.trim_end().to_owned()));
+        (depth, open.body.len() - 1)
+    }
+
+    fn close_to(&mut self, level: u8) {
+        while self.stack.len() > 1 && self.stack.last().is_some_and(|open| open.level >= level) {
+            if let Some(open) = self.stack.pop() {
+                self.close(open);
+            }
+        }
+    }
+
+    fn close(&mut self, open: Open) {
+        let mut body: Vec<String> = open.body.into_iter().flatten().collect();
+        while body.last().is_some_and(String::is_empty) {
+            body.pop();
+        }
+        let keep_heading = !open.used && matches!(open.ctx, Ctx::Generic(_));
+        if body.is_empty() && !keep_heading {
+            return;
+        }
+        if let Some(line) = open.first_unknown {
+            let what = if open.raw.is_empty() {
+                "text before the first section".to_owned()
+            } else {
+                format!("section \"{}\"", open.raw)
+            };
+            self.report
+                .warn(Some(line), format!("{what} not understood; kept as a note"));
+        }
+        self.notes[open.slot] = Some(NoteSection {
+            heading: open.raw,
+            level: open.level,
+            body: body.join("\n"),
+        });
+    }
+
+    fn heading(&mut self, level: u8, text: &str) {
+        self.close_to(level);
+        let heading = headings::analyse(text);
+        let in_velocity = self
+            .stack
+            .iter()
+            .any(|open| matches!(open.ctx, Ctx::Section(Section::Velocity) | Ctx::Period(_)));
+        let ctx = if in_velocity {
+            let week = heading
+                .weeks
+                .or_else(|| headings::week_range(&heading.name))
+                .filter(|w| w.first == w.last)
+                .map(|w| w.first);
+            self.plan.velocity.push(VelocityRecord {
+                period: heading.name.clone(),
+                week,
+                ..VelocityRecord::default()
+            });
+            self.mark_used();
+            Ctx::Period(self.plan.velocity.len() - 1)
+        } else {
+            match heading.kind {
+                Kind::Phase => Ctx::Phase(self.phase_for(&heading)),
+                Kind::Sprint => Ctx::Sprint(self.sprint_for(&heading)),
+                Kind::Milestone => Ctx::Milestone(self.milestone_for(&heading)),
+                Kind::Section(section) => Ctx::Section(section),
+                Kind::Neutral => Ctx::Neutral,
+                Kind::Generic => Ctx::Generic(heading.name.clone()),
+            }
+        };
+        let structural = matches!(ctx, Ctx::Phase(_) | Ctx::Sprint(_) | Ctx::Milestone(_));
+        self.notes.push(None);
+        self.stack.push(Open {
+            level,
+            raw: text.to_owned(),
+            ctx,
+            body: Vec::new(),
+            first_unknown: None,
+            used: false,
+            slot: self.notes.len() - 1,
+            criteria_for: None,
+        });
+        if structural {
+            self.mark_used();
+        }
+    }
+
+    fn phase_for(&mut self, heading: &headings::Heading) -> usize {
+        let name = heading.name.to_lowercase();
+        let found = self
+            .plan
+            .phases
+            .iter()
+            .position(|p| p.id.as_str() == heading.id)
+            .or_else(|| {
+                self.plan.phases.iter().enumerate().position(|(i, p)| {
+                    let table = p.name.to_lowercase();
+                    self.from_table[i] && (table == name || name.ends_with(&format!(": {table}")))
+                })
+            });
+        let index = found.unwrap_or_else(|| {
+            self.plan.phases.push(Phase::default());
+            self.from_table.push(false);
+            self.plan.phases.len() - 1
+        });
+        self.from_table[index] = false;
+        let phase = &mut self.plan.phases[index];
+        phase.id = PhaseId(heading.id.clone());
+        phase.name.clone_from(&heading.name);
+        if heading.weeks.is_some() {
+            phase.weeks = heading.weeks;
+        }
+        index
+    }
+
+    fn sprint_for(&mut self, heading: &headings::Heading) -> usize {
+        let index = self
+            .plan
+            .sprints
+            .iter()
+            .position(|s| s.id.as_str() == heading.id)
+            .unwrap_or_else(|| {
+                self.plan.sprints.push(Sprint {
+                    id: SprintId(heading.id.clone()),
+                    ..Sprint::default()
+                });
+                self.plan.sprints.len() - 1
+            });
+        let sprint = &mut self.plan.sprints[index];
+        sprint.name.clone_from(&heading.name);
+        if !heading.version.is_empty() {
+            sprint.version.clone_from(&heading.version);
+        }
+        if heading.weeks.is_some() {
+            sprint.weeks = heading.weeks;
+        }
+        index
+    }
+
+    fn milestone_for(&mut self, heading: &headings::Heading) -> usize {
+        let index = self
+            .plan
+            .milestones
+            .iter()
+            .position(|m| m.id.as_str() == heading.id)
+            .unwrap_or_else(|| {
+                self.plan.milestones.push(Milestone {
+                    id: MilestoneId(heading.id.clone()),
+                    ..Milestone::default()
+                });
+                self.plan.milestones.len() - 1
+            });
+        let milestone = &mut self.plan.milestones[index];
+        milestone.name.clone_from(&heading.name);
+        if let Some(weeks) = heading.weeks {
+            milestone.week = Some(weeks.last);
+        }
+        index
+    }
+
+    /// The innermost heading context that is not a heading task's own.
+    pub(super) fn ctx(&self) -> Ctx {
+        self.stack
+            .last()
+            .map_or(Ctx::Title, |open| open.ctx.clone())
+    }
+
+    /// The innermost open section of a kind, and the name of its heading.
+    pub(super) fn section(&self) -> Option<(Section, String)> {
+        self.stack.iter().rev().find_map(|open| match &open.ctx {
+            Ctx::Section(section) => Some((*section, headings::analyse(&open.raw).name)),
+            _ => None,
+        })
+    }
+
+    /// The innermost open phase.
+    pub(super) fn open_phase(&self) -> Option<usize> {
+        self.stack.iter().rev().find_map(|open| match open.ctx {
+            Ctx::Phase(index) => Some(index),
+            _ => None,
+        })
+    }
+
+    fn item(&mut self, indent: usize, mark: Mark, text: &str, raw: &str, number: usize) {
+        while self.list.last().is_some_and(|(open, _)| *open >= indent) {
+            self.list.pop();
+        }
+        let parent = self.list.last().map(|(_, kind)| kind.clone());
+        let in_register = self.section().is_some_and(|(s, _)| s != Section::Notes);
+        let status_item = match mark {
+            Mark::Checkbox(inside) => Some((self.checkbox_status(inside), text)),
+            Mark::Plain if !in_register => self.emoji_status(text),
+            Mark::Plain => None,
+        };
+        let kind = if let Some((status, title)) = status_item {
+            self.status_item(parent, &status, title, mark)
+        } else if let Some((key, value)) = scan::bold_field(text) {
+            self.field_item(parent, key, value, raw, number)
+        } else {
+            match parent {
+                Some(ListKind::Task(task) | ListKind::Checklist(task)) => {
+                    self.plan.tasks[task]
+                        .checklist
+                        .push(ChecklistItem::new(text));
+                    self.mark_used();
+                }
+                _ => {
+                    if !self.context_item(text, number) {
+                        self.keep(raw, number);
+                    }
+                }
+            }
+            ListKind::Other
+        };
+        self.list.push((indent, kind));
+    }
+
+    fn status_item(
+        &mut self,
+        parent: Option<ListKind>,
+        status: &StatusKey,
+        title: &str,
+        mark: Mark,
+    ) -> ListKind {
+        let done = self.plan.category(status) == StatusCategory::Done;
+        let criteria_for = self.stack.last().and_then(|open| open.criteria_for);
+        self.mark_used();
+        match (parent, self.ctx()) {
+            (Some(ListKind::Checklist(task)), _) => {
+                self.checklist(task, title, done);
+                ListKind::Other
+            }
+            (Some(ListKind::Task(task)), _) => {
+                ListKind::Task(self.new_task(title, status, Some(task)))
+            }
+            (_, Ctx::Milestone(m)) => {
+                self.plan.milestones[m].criteria.push(ChecklistItem {
+                    text: title.to_owned(),
+                    done,
+                });
+                ListKind::Other
+            }
+            (_, Ctx::Section(Section::Ideas)) if matches!(mark, Mark::Checkbox(_)) => {
+                self.plan.ideas.push(Idea {
+                    text: title.to_owned(),
+                    done,
+                });
+                ListKind::Other
+            }
+            (_, Ctx::HeadingTask(task)) if criteria_for == Some(task) => {
+                self.checklist(task, title, done);
+                ListKind::Other
+            }
+            (_, Ctx::HeadingTask(task)) => ListKind::Task(self.new_task(title, status, Some(task))),
+            _ => ListKind::Task(self.new_task(title, status, None)),
+        }
+    }
+
+    fn checklist(&mut self, task: usize, text: &str, done: bool) {
+        self.plan.tasks[task].checklist.push(ChecklistItem {
+            text: text.to_owned(),
+            done,
+        });
+    }
+
+    fn field_item(
+        &mut self,
+        parent: Option<ListKind>,
+        key: &str,
+        value: &str,
+        raw: &str,
+        number: usize,
+    ) -> ListKind {
+        match parent {
+            Some(ListKind::Task(task)) => {
+                self.mark_used();
+                if is_checklist_key(key) && value.is_empty() {
+                    ListKind::Checklist(task)
+                } else {
+                    self.task_field(task, key, value, number);
+                    ListKind::Other
+                }
+            }
+            Some(ListKind::Checklist(task)) => {
+                let text = raw.trim().trim_start_matches(['-', '*', '+']).trim();
+                self.checklist(task, text, false);
+                ListKind::Other
+            }
+            _ => {
+                if self.context_field(key, value, number, true) {
+                    self.mark_used();
+                    ListKind::Other
+                } else if value.is_empty() {
+                    let at = self.keep(raw, number);
+                    ListKind::Label(key.to_owned(), Some(at))
+                } else {
+                    self.keep(raw, number);
+                    ListKind::Other
+                }
+            }
+        }
+    }
+
+    fn text(&mut self, text: &str, raw: &str, number: usize) {
+        let understood = if let Some((key, value)) = scan::bold_field(text) {
+            self.context_field(key, value, number, false)
+        } else if let Some((key, value)) =
+            scan::plain_field(text, &["last updated", "updated", "current sprint"])
+        {
+            self.context_field(key, value, number, false)
+        } else {
+            self.context_text(text)
+        };
+        if understood {
+            self.mark_used();
+        } else {
+            self.keep(raw, number);
+        }
+    }
+
+    /// The status a checkbox means in this document's legend.
+    fn checkbox_status(&mut self, inside: char) -> StatusKey {
+        let category = match inside {
+            'x' | 'X' => StatusCategory::Done,
+            '-' | '~' | '/' => StatusCategory::Active,
+            _ => StatusCategory::NotStarted,
+        };
+        self.category_status(category)
+    }
+
+    /// The legend's first status of a category, adding the built-in one when the legend lacks it.
+    pub(super) fn category_status(&mut self, category: StatusCategory) -> StatusKey {
+        let before = self.plan.legend.len();
+        let key = legend::ensure_category(&mut self.plan.legend, category);
+        if self.plan.legend.len() > before {
+            self.added_statuses.push(key.clone());
+        }
+        key
+    }
+
+    /// `✅ Done thing` → the status and the title.
+    fn emoji_status<'t>(&mut self, text: &'t str) -> Option<(StatusKey, &'t str)> {
+        let (emoji, rest) = split_leading_emoji(text)?;
+        if rest.is_empty() {
+            return None;
+        }
+        let key = recognise_status(&self.plan.legend, emoji).or_else(|| {
+            let category = crate::io::builtin_category(emoji)?;
+            Some(self.category_status(category))
+        })?;
+        Some((key, rest))
+    }
+
+    /// The status written in a field or cell, adding it to the legend when nothing knows it.
+    pub(super) fn status_key(&mut self, text: &str, number: usize) -> StatusKey {
+        if let Some(key) = recognise_status_text(&self.plan.legend, text) {
+            return key;
+        }
+        let category = crate::io::builtin_category(text).or_else(|| {
+            split_leading_emoji(text).and_then(|(emoji, rest)| {
+                crate::io::builtin_category(rest).or_else(|| crate::io::builtin_category(emoji))
+            })
+        });
+        if let Some(category) = category {
+            return self.category_status(category);
+        }
+        let word = text.trim();
+        self.report.warn(
+            Some(number),
+            format!("status \"{word}\" is in no legend; added to the plan's legend"),
+        );
+        let category = crate::io::status_words::guess_category(word);
+        let status = StatusDef::new(
+            word,
+            word,
+            category,
+            crate::io::status_words::category_colour(category),
+        );
+        self.plan.legend.push(status);
+        StatusKey::from(word)
+    }
+
+    /// A new task in the current context; `parent` for subtasks.
+    pub(super) fn new_task(
+        &mut self,
+        title: &str,
+        status: &StatusKey,
+        parent: Option<usize>,
+    ) -> usize {
+        let (title, explicit_id) = headings::split_explicit_id(title);
+        let (phase, sprint, group) = match parent {
+            Some(parent) => {
+                let p = &self.plan.tasks[parent];
+                (p.phase.clone(), p.sprint.clone(), p.group.clone())
+            }
+            None => self.placement(self.stack.len()),
+        };
+        self.plan.tasks.push(Task {
+            title: values::unbold(title).to_owned(),
+            status: status.clone(),
+            phase,
+            sprint,
+            group,
+            ..Task::default()
+        });
+        self.task_refs.push(TaskRefs {
+            explicit_id: explicit_id.map(str::to_owned),
+            parent_index: parent,
+            ..TaskRefs::default()
+        });
+        self.plan.tasks.len() - 1
+    }
+
+    /// The phase, sprint and group a task gets from the first `depth` open headings and the open
+    /// list labels.
+    pub(super) fn placement(&self, depth: usize) -> (Option<PhaseId>, Option<SprintId>, String) {
+        let mut phase = None;
+        let mut sprint = None;
+        let mut group: Vec<String> = Vec::new();
+        for open in &self.stack[..depth] {
+            match &open.ctx {
+                Ctx::Phase(index) => {
+                    phase = Some(self.plan.phases[*index].id.clone());
+                    group.clear();
+                }
+                Ctx::Sprint(index) => {
+                    sprint = Some(self.plan.sprints[*index].id.clone());
+                    group.clear();
+                }
+                Ctx::Generic(name) => group.push(name.clone()),
+                _ => {}
+            }
+        }
+        group.extend(self.list.iter().filter_map(|(_, kind)| match kind {
+            ListKind::Label(name, _) => Some(values::unbold(name).to_owned()),
+            _ => None,
+        }));
+        (phase, sprint, group.join(" / "))
+    }
+}
+
+/// `**Acceptance Criteria**:` and its synonyms introduce a task's checklist.
+pub(super) fn is_checklist_key(key: &str) -> bool {
+    matches!(
+        key.to_lowercase().as_str(),
+        "acceptance criteria" | "checklist" | "criteria" | "definition of done"
+    )
+}

@@ -1,0 +1,64 @@
+//! Markdown plan documents in and out.
+//!
+//! [`import_markdown`] reads the dialects project leads write (PLAN templates with status words,
+//! roadmaps with ✅/❌ and sprints of sessions, progress trackers with modules, week ranges,
+//! milestones, velocity and register tables, milestone checklists with phases, metrics and
+//! risks); [`export_markdown`] writes a plan in a form the importer reads back to the same plan.
+//!
+//! # Rules the importer follows
+//!
+//! - **Legend first.** A `Legend:` line (`🔴 Not Started | 🟢 Complete`), a "Status Legend"
+//!   section (`- **DONE** - …`) or Waymark's legend table becomes the plan's legend (emoji become
+//!   aliases). Without one the default legend is used. Checkboxes and well-known words map to the
+//!   legend's first status of their category; a category the legend lacks gets Waymark's status
+//!   (with a warning); an unknown status word is added to the legend (with a warning).
+//! - **Headings.** `Phase 1: …`, `Module 0: …`, `Epic …`, `Current Phase: X` open a phase;
+//!   `Sprint 2: … (v0.5.0)` a sprint; `Milestone 3: … (Week 6)` a milestone. `(Week 3-4)` gives
+//!   week ranges, `{#id}` an explicit id. Known section words (legend, velocity, blockers, known
+//!   issues, update log, metrics, reviews, risks, ideas, links, notes) open registers; "Tasks",
+//!   "Milestones", "Sprints" only hold things. Any other heading (`#### Database Setup`,
+//!   `### 1.1 Project Infrastructure`) is a **group**: tasks under it get `Task::group`, nested
+//!   groups joined with ` / ` (groups restart under each phase or sprint). A group heading whose
+//!   body has a `**Status**:` line is itself a task (the PLAN template's feature headings).
+//! - **List items.** A checkbox item, or a plain item starting with a status emoji (✅ ❌ 🔄 …),
+//!   is a task; nested under a task it is a **subtask** (`parent`). Under a milestone it is a
+//!   criterion, under "Ideas" an idea, after `**Acceptance Criteria**:` a checklist item.
+//!   A **plain bullet under a task is a checklist item** (unticked), so a sprint's sessions
+//!   (`- [ ] **Session 1: …**`) are tasks of the sprint and their bullets their checklists.
+//!   `**Key**: value` bullets under a task are its fields; a bold label item
+//!   (`1. **Core Infrastructure**:`) groups the items nested under it.
+//! - **Fields.** Status, Description, Notes, Dependencies/Depends on, Completed, Priority, Owner,
+//!   Sprint, Estimate, Start/Target Start, Due/Target End, Tags, Artifacts, Verification, Hints,
+//!   Parent; any other bold field is kept in `Task::fields` (phases: `Phase::fields`, e.g.
+//!   Progress). `Last Updated:`, `Current Sprint:` and fields before the first section are
+//!   plan metadata.
+//! - **Dependencies** name tasks by id, by exact title or by words only one title holds
+//!   ("Authentication must be complete first"); phases by id, name or `Module 0, 1` numbers, or
+//!   "all previous modules". A phase's "Blockers" bullet `Depends on …` is a phase dependency.
+//!   What cannot be resolved is kept as a field and reported with its line.
+//! - **Tables** are recognised by their header cells; placeholder cells (`None`, `-`, `TBD`)
+//!   are empty and rows of placeholders are skipped.
+//! - **Anything else** is kept, in document order, as a note section under its heading, with a
+//!   warning giving its first line. Waymark writes notes between `<!-- waymark:note -->` markers
+//!   so they come back verbatim.
+//!
+//! The reader works line by line with explicit stacks (no recursion), so deep nesting and large
+//! documents cost linear time.
+
+mod export;
+mod fields;
+mod headings;
+mod import;
+mod legend;
+mod resolve;
+mod scan;
+mod tables;
+mod values;
+
+pub use export::export_markdown;
+pub use import::import_markdown;
+
+/// Opens a note section Waymark wrote; its lines are kept verbatim until [`NOTE_END`].
+const NOTE_START: &str = "<!-- waymark:note -->";
+/// Closes a note section.
+const NOTE_END: &str = "<!-- /waymark:note -->";

@@ -1,0 +1,348 @@
+//! What can only be settled once the whole document is read: task ids, parents, sprints,
+//! dependencies by id or by name, phase dependencies, milestone and register references.
+
+use super::headings;
+use super::import::Builder;
+use super::values::is_placeholder;
+use crate::io::Imported;
+use crate::model::{Field, PhaseId, SprintId, TaskId};
+use std::collections::{HashMap, HashSet};
+
+/// The id the importer gives the task at `index` when the document names none.
+pub(super) fn automatic_id(index: usize) -> String {
+    format!("T-{:03}", index + 1)
+}
+
+impl Builder {
+    /// Settles references and counts.
+    pub(super) fn finish(mut self) -> Imported {
+        self.assign_ids();
+        let ids: HashMap<String, usize> = self
+            .plan
+            .tasks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id.0.clone(), i))
+            .collect();
+        self.resolve_parents(&ids);
+        self.resolve_sprints();
+        self.resolve_dependencies(&ids);
+        self.resolve_phase_dependencies();
+        self.resolve_milestones(&ids);
+        self.resolve_registers();
+        for key in std::mem::take(&mut self.added_statuses) {
+            self.report.warn(
+                None,
+                format!("the document's legend has no \"{key}\" status; Waymark's was added"),
+            );
+        }
+        self.plan.notes = std::mem::take(&mut self.notes)
+            .into_iter()
+            .flatten()
+            .collect();
+        self.report.count(&self.plan);
+        Imported {
+            plan: self.plan,
+            report: self.report,
+        }
+    }
+
+    fn assign_ids(&mut self) {
+        let mut used: HashSet<String> = self
+            .task_refs
+            .iter()
+            .filter_map(|r| r.explicit_id.clone())
+            .collect();
+        for (index, refs) in self.task_refs.iter().enumerate() {
+            let id = if let Some(id) = &refs.explicit_id {
+                id.clone()
+            } else {
+                let base = automatic_id(index);
+                let mut id = base.clone();
+                let mut n = 2;
+                while used.contains(&id) {
+                    id = format!("{base}-{n}");
+                    n += 1;
+                }
+                used.insert(id.clone());
+                id
+            };
+            self.plan.tasks[index].id = TaskId(id);
+        }
+    }
+
+    fn resolve_parents(&mut self, ids: &HashMap<String, usize>) {
+        for index in 0..self.plan.tasks.len() {
+            let refs = &self.task_refs[index];
+            let parent = if let Some((text, line)) = &refs.parent_ref {
+                match ids.get(text.trim()) {
+                    Some(&parent) => Some(parent),
+                    None => {
+                        let message = format!("parent \"{text}\" names no task");
+                        self.report.warn(Some(*line), message);
+                        None
+                    }
+                }
+            } else {
+                refs.parent_index
+            };
+            self.plan.tasks[index].parent = parent.map(|p| self.plan.tasks[p].id.clone());
+        }
+    }
+
+    fn sprint_id(&self, text: &str) -> Option<SprintId> {
+        let text = text.trim();
+        let lower = text.to_lowercase();
+        self.plan
+            .sprints
+            .iter()
+            .find(|s| s.id.as_str() == text)
+            .or_else(|| {
+                self.plan
+                    .sprints
+                    .iter()
+                    .find(|s| s.name.to_lowercase() == lower)
+            })
+            .or_else(|| {
+                let id = headings::analyse(text).id;
+                self.plan.sprints.iter().find(|s| s.id.0 == id)
+            })
+            .map(|s| s.id.clone())
+    }
+
+    fn resolve_sprints(&mut self) {
+        for index in 0..self.plan.tasks.len() {
+            if let Some((text, line)) = self.task_refs[index].sprint_ref.take() {
+                match self.sprint_id(&text) {
+                    Some(id) => self.plan.tasks[index].sprint = Some(id),
+                    None => self
+                        .report
+                        .warn(Some(line), format!("sprint \"{text}\" is not in the plan")),
+                }
+            }
+        }
+        for (index, text, line) in std::mem::take(&mut self.velocity_sprints) {
+            match self.sprint_id(&text) {
+                Some(id) => self.plan.velocity[index].sprint = Some(id),
+                None => self
+                    .report
+                    .warn(Some(line), format!("sprint \"{text}\" is not in the plan")),
+            }
+        }
+    }
+
+    fn resolve_dependencies(&mut self, ids: &HashMap<String, usize>) {
+        let titles: Vec<String> = self
+            .plan
+            .tasks
+            .iter()
+            .map(|t| t.title.to_lowercase())
+            .collect();
+        for index in 0..self.plan.tasks.len() {
+            let deps = std::mem::take(&mut self.task_refs[index].deps);
+            let mut unresolved = Vec::new();
+            for (text, line) in deps {
+                for token in split_references(&text) {
+                    match find_task(&token, ids, &titles) {
+                        Some(target) if target != index => {
+                            let id = self.plan.tasks[target].id.clone();
+                            let task = &mut self.plan.tasks[index];
+                            if !task.depends_on.contains(&id) {
+                                task.depends_on.push(id);
+                            }
+                        }
+                        Some(_) => {}
+                        None => {
+                            self.report.warn(
+                                Some(line),
+                                format!("dependency \"{token}\" names no task; kept as a field"),
+                            );
+                            unresolved.push(token);
+                        }
+                    }
+                }
+            }
+            if !unresolved.is_empty() {
+                self.plan.tasks[index].fields.push(Field {
+                    name: "Dependencies".to_owned(),
+                    value: unresolved.join(", "),
+                });
+            }
+        }
+    }
+
+    fn phase_id(&self, text: &str) -> Option<PhaseId> {
+        let text = text.trim();
+        let lower = text.to_lowercase();
+        let phases = &self.plan.phases;
+        phases
+            .iter()
+            .find(|p| p.id.as_str() == text)
+            .or_else(|| phases.iter().find(|p| p.name.to_lowercase() == lower))
+            .or_else(|| {
+                phases.iter().find(|p| {
+                    p.name
+                        .to_lowercase()
+                        .split_once(": ")
+                        .is_some_and(|(_, name)| name == lower)
+                })
+            })
+            .or_else(|| {
+                let id = headings::analyse(text).id;
+                phases.iter().find(|p| p.id.0 == id)
+            })
+            .map(|p| p.id.clone())
+    }
+
+    fn resolve_phase_dependencies(&mut self) {
+        for (index, text, line) in std::mem::take(&mut self.phase_deps) {
+            let mut found = Vec::new();
+            let mut missing = Vec::new();
+            let lower = text.to_lowercase();
+            if lower.contains("all previous") || lower.contains("all earlier") {
+                found.extend(self.plan.phases[..index].iter().map(|p| p.id.clone()));
+            } else {
+                let mut word = String::new();
+                for token in split_references(&strip_phase_words(&text)) {
+                    let mut words = token.split_whitespace();
+                    let first = words.next().unwrap_or_default();
+                    let spelled = if first.chars().all(|c| c.is_ascii_digit()) && !word.is_empty() {
+                        format!("{word} {token}")
+                    } else {
+                        if words.next().is_some() {
+                            first.clone_into(&mut word);
+                        }
+                        token.clone()
+                    };
+                    match self.phase_id(&spelled) {
+                        Some(id) => found.push(id),
+                        None => missing.push(token),
+                    }
+                }
+            }
+            for token in &missing {
+                self.report.warn(
+                    Some(line),
+                    format!("phase \"{token}\" is not in the plan; kept as a field"),
+                );
+            }
+            let phase = &mut self.plan.phases[index];
+            for id in found {
+                if id != phase.id && !phase.depends_on.contains(&id) {
+                    phase.depends_on.push(id);
+                }
+            }
+            if !missing.is_empty() {
+                phase.fields.push(Field {
+                    name: "Depends on".to_owned(),
+                    value: missing.join(", "),
+                });
+            }
+        }
+    }
+
+    fn resolve_milestones(&mut self, ids: &HashMap<String, usize>) {
+        for (index, phases, tasks, line) in std::mem::take(&mut self.milestone_refs) {
+            for text in phases {
+                match self.phase_id(&text) {
+                    Some(id) => self.plan.milestones[index].phases.push(id),
+                    None => self
+                        .report
+                        .warn(Some(line), format!("phase \"{text}\" is not in the plan")),
+                }
+            }
+            for text in tasks {
+                match ids.get(text.as_str()) {
+                    Some(&task) => {
+                        let id = self.plan.tasks[task].id.clone();
+                        self.plan.milestones[index].tasks.push(id);
+                    }
+                    None => self
+                        .report
+                        .warn(Some(line), format!("task \"{text}\" is not in the plan")),
+                }
+            }
+        }
+    }
+
+    fn resolve_registers(&mut self) {
+        for (is_blocker, index, text, line) in std::mem::take(&mut self.register_phases) {
+            if text.is_empty() {
+                continue;
+            }
+            let Some(id) = self.phase_id(&text) else {
+                self.report
+                    .warn(Some(line), format!("phase \"{text}\" is not in the plan"));
+                continue;
+            };
+            if is_blocker {
+                self.plan.blockers[index].phase = Some(id);
+            } else {
+                self.plan.known_issues[index].phase = Some(id);
+            }
+        }
+    }
+}
+
+/// Splits "A, B and C" into its parts, placeholders dropped, quotes and a final full stop removed.
+fn split_references(text: &str) -> Vec<String> {
+    text.trim()
+        .trim_end_matches('.')
+        .split([',', ';'])
+        .flat_map(|part| part.split(" and "))
+        .map(|part| part.trim().trim_matches('"').trim().to_owned())
+        .filter(|part| !is_placeholder(part))
+        .collect()
+}
+
+const FILLER: [&str; 12] = [
+    "must be completed first",
+    "must be complete first",
+    "must be done first",
+    "must be completed",
+    "must be complete",
+    "must be done",
+    "to be complete",
+    "is required",
+    "completion",
+    "complete",
+    "finished",
+    "first",
+];
+
+fn strip_phase_words(text: &str) -> String {
+    let mut lower = text.trim().trim_end_matches('.').to_owned();
+    for prefix in ["depends on", "requires", "after"] {
+        if lower.to_lowercase().starts_with(prefix) {
+            lower = lower[prefix.len()..].trim().to_owned();
+        }
+    }
+    for filler in FILLER {
+        if lower.to_lowercase().ends_with(filler) {
+            lower = lower[..lower.len() - filler.len()].trim().to_owned();
+        }
+    }
+    lower
+}
+
+/// The task a reference names: its id, its exact title, or the one task whose title holds the words.
+fn find_task(token: &str, ids: &HashMap<String, usize>, titles: &[String]) -> Option<usize> {
+    if let Some(&index) = ids.get(token) {
+        return Some(index);
+    }
+    let words = strip_phase_words(token).to_lowercase();
+    if words.is_empty() {
+        return None;
+    }
+    if let Some(index) = titles.iter().position(|t| *t == words) {
+        return Some(index);
+    }
+    let mut holding = titles
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.contains(&words));
+    match (holding.next(), holding.next()) {
+        (Some((index, _)), None) => Some(index),
+        _ => None,
+    }
+}

@@ -1,0 +1,227 @@
+//! Tables: overall progress, blockers, known issues, update log, velocity, metrics, risks,
+//! reviews, links and status history, recognised by their header cells.
+
+use super::import::Builder;
+use super::scan;
+use super::values::{date, is_placeholder, multi_line};
+use crate::model::{
+    Blocker, Cadence, KnownIssue, Link, LogEntry, Metric, Phase, PhaseId, Risk, StatusChange,
+    StatusKey, TaskId, VelocityRecord,
+};
+
+/// The cells of one row, looked up by header name.
+struct Row<'a> {
+    header: &'a [String],
+    cells: Vec<String>,
+}
+
+impl Row<'_> {
+    /// The cell under the first header that is (or, failing that, contains) one of `names`.
+    fn get(&self, names: &[&str]) -> String {
+        let exact = self
+            .header
+            .iter()
+            .position(|h| names.iter().any(|n| h == n));
+        let loose = || {
+            self.header
+                .iter()
+                .position(|h| names.iter().any(|n| h.contains(n)))
+        };
+        exact
+            .or_else(loose)
+            .and_then(|i| self.cells.get(i))
+            .filter(|cell| !is_placeholder(cell))
+            .map(|cell| multi_line(cell))
+            .unwrap_or_default()
+    }
+}
+
+impl Builder {
+    /// Interprets the table collected so far, if any.
+    pub(super) fn flush_table(&mut self) {
+        if self.table.is_empty() {
+            return;
+        }
+        let lines = std::mem::take(&mut self.table);
+        let rows: Vec<Vec<String>> = lines
+            .iter()
+            .map(|(_, raw)| scan::table_cells(raw))
+            .collect();
+        let understood = rows.len() >= 2 && scan::is_table_separator(&rows[1]) && {
+            let header: Vec<String> = rows[0].iter().map(|h| h.to_lowercase()).collect();
+            let data: Vec<Row> = rows[2..]
+                .iter()
+                .map(|cells| Row {
+                    header: &header,
+                    cells: cells.clone(),
+                })
+                .filter(|row| row.cells.iter().any(|c| !is_placeholder(c)))
+                .collect();
+            self.table_rows(&header, &data, lines[0].0)
+        };
+        if understood {
+            self.mark_used();
+        } else {
+            for (number, raw) in &lines {
+                self.keep(raw, *number);
+            }
+        }
+    }
+
+    fn table_rows(&mut self, header: &[String], rows: &[Row], number: usize) -> bool {
+        let has = |name: &str| header.iter().any(|h| h.contains(name));
+        if has("blocker") {
+            for row in rows {
+                let blocker = Blocker {
+                    id: row.get(&["id"]),
+                    title: row.get(&["blocker"]),
+                    task: Some(TaskId(row.get(&["task"]))).filter(|t| !t.0.is_empty()),
+                    impact: row.get(&["impact"]),
+                    status: row.get(&["status"]),
+                    resolution: row.get(&["resolution"]),
+                    phase: None,
+                };
+                self.plan.blockers.push(blocker);
+                let phase = row.get(&["phase", "module"]);
+                self.register_phases
+                    .push((true, self.plan.blockers.len() - 1, phase, number));
+            }
+        } else if has("issue") {
+            for row in rows {
+                self.plan.known_issues.push(KnownIssue {
+                    id: row.get(&["id"]),
+                    title: row.get(&["issue"]),
+                    severity: row.get(&["severity"]),
+                    status: row.get(&["status"]),
+                    fix: row.get(&["fix"]),
+                    phase: None,
+                });
+                let phase = row.get(&["phase", "module"]);
+                self.register_phases
+                    .push((false, self.plan.known_issues.len() - 1, phase, number));
+            }
+        } else if has("update") && has("date") {
+            for row in rows {
+                self.plan.update_log.push(LogEntry {
+                    date: date(&row.get(&["date"])),
+                    text: row.get(&["update"]),
+                    author: row.get(&["by", "author"]),
+                });
+            }
+        } else if has("planned") {
+            for row in rows {
+                let number_in = |names: &[&str]| row.get(names).parse::<f64>().ok();
+                self.plan.velocity.push(VelocityRecord {
+                    period: row.get(&["period", "week"]),
+                    week: row.get(&["week"]).parse().ok(),
+                    sprint: None,
+                    planned: number_in(&["planned"]),
+                    completed: number_in(&["completed"]),
+                    blocked: number_in(&["blocked"]),
+                    unit: row.get(&["unit"]),
+                });
+                let sprint = row.get(&["sprint"]);
+                if !sprint.is_empty() {
+                    self.velocity_sprints
+                        .push((self.plan.velocity.len() - 1, sprint, number));
+                }
+            }
+        } else if has("metric") {
+            for row in rows {
+                self.plan.metrics.push(Metric {
+                    name: row.get(&["metric"]),
+                    target: row.get(&["target"]),
+                    current: row.get(&["current"]),
+                    group: row.get(&["group"]),
+                });
+            }
+        } else if has("risk") {
+            for row in rows {
+                self.plan.risks.push(Risk {
+                    title: row.get(&["risk"]),
+                    likelihood: row.get(&["likelihood"]),
+                    impact: row.get(&["impact"]),
+                    mitigation: row.get(&["mitigation"]),
+                });
+            }
+        } else if has("review") {
+            for row in rows {
+                self.plan.reviews.push(Cadence {
+                    text: row.get(&["review"]),
+                    group: row.get(&["group"]),
+                });
+            }
+        } else if has("url") {
+            for row in rows {
+                self.plan.links.push(Link {
+                    label: row.get(&["link", "label", "resource"]),
+                    url: row.get(&["url"]),
+                });
+            }
+        } else if has("task") && has("from") && has("to") {
+            for row in rows {
+                let Ok(at) = row.get(&["at"]).parse() else {
+                    self.report.warn(
+                        Some(number),
+                        "a status change without a valid time was skipped",
+                    );
+                    continue;
+                };
+                self.plan.status_history.push(StatusChange {
+                    task: TaskId(row.get(&["task"])),
+                    from: StatusKey(row.get(&["from"])),
+                    to: StatusKey(row.get(&["to"])),
+                    at,
+                });
+            }
+        } else if has("phase") || has("module") {
+            self.progress_rows(rows, number);
+        } else {
+            return false;
+        }
+        true
+    }
+
+    /// An overall-progress table: one phase per row, merged later with the phase's own heading.
+    fn progress_rows(&mut self, rows: &[Row], number: usize) {
+        let named_by_module = rows[..]
+            .first()
+            .is_some_and(|row| row.header.iter().any(|h| h.contains("module")));
+        for row in rows {
+            let name = if named_by_module {
+                row.get(&["module"])
+            } else {
+                row.get(&["phase", "name"])
+            };
+            if name.is_empty() {
+                continue;
+            }
+            let status_text = row.get(&["status"]);
+            let status = (!status_text.is_empty()).then(|| self.status_key(&status_text, number));
+            let index = self
+                .plan
+                .phases
+                .iter()
+                .position(|p| p.name.eq_ignore_ascii_case(&name))
+                .unwrap_or_else(|| {
+                    self.plan.phases.push(Phase {
+                        id: PhaseId(super::headings::slug(&name)),
+                        name: name.clone(),
+                        ..Phase::default()
+                    });
+                    self.from_table.push(true);
+                    self.plan.phases.len() - 1
+                });
+            let phase = &mut self.plan.phases[index];
+            if status.is_some() {
+                phase.status = status;
+            }
+            if let Some(start) = date(&row.get(&["start"])) {
+                phase.start = Some(start);
+            }
+            if let Some(end) = date(&row.get(&["end"])) {
+                phase.end = Some(end);
+            }
+        }
+    }
+}
