@@ -555,6 +555,7 @@ impl Builder {
     }
 
     fn text(&mut self, text: &str, raw: &str, number: usize) {
+        let was_group = matches!(self.ctx(), Ctx::Generic(_));
         let understood = if let Some((key, value)) = scan::bold_field(text) {
             self.context_field(key, value, number, false)
         } else if let Some((key, value)) =
@@ -564,9 +565,12 @@ impl Builder {
         } else {
             self.context_text(text)
         };
-        if understood {
+        // Metadata found under a group heading does not make the heading a container: a heading
+        // that holds nothing else is still kept as a note.
+        let still_group = matches!(self.ctx(), Ctx::Generic(_));
+        if understood && !(was_group && still_group) {
             self.mark_used();
-        } else {
+        } else if !understood {
             self.keep(raw, number);
         }
     }
