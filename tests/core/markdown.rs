@@ -374,6 +374,17 @@ fn seed_progress_tracker() {
     let Some(text) = seed("003") else { return };
     let imported = import(&text);
     let plan = &imported.plan;
+    assert!(
+        imported.report.warnings.iter().all(|w| w.line.is_some()),
+        "{:#?}",
+        imported.report.warnings
+    );
+    let subtitle = plan
+        .notes
+        .iter()
+        .find(|n| n.heading.starts_with("Omnichannel"))
+        .expect("a heading that only held metadata is kept");
+    assert!(subtitle.body.is_empty());
     let checkboxes = text.lines().filter(|l| is_checkbox(l)).count();
     assert_eq!(items(plan), checkboxes);
     let ticked = text.lines().filter(|l| checked(l)).count();

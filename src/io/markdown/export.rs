@@ -434,21 +434,18 @@ impl<'a> TaskWalk<'a> {
                 let at = ancestors.iter().rposition(|id| *id == parent)?;
                 (task.sprint.is_some() || task.sprint.as_ref() == sprints[at]).then_some(at)
             });
-            let context_sprint = match nest_at {
-                Some(at) => {
-                    ancestors.truncate(at + 1);
-                    sprints.truncate(at + 1);
-                    sprints[at]
+            let context_sprint = if let Some(at) = nest_at {
+                ancestors.truncate(at + 1);
+                sprints.truncate(at + 1);
+                sprints[at]
+            } else {
+                if !same {
+                    self.open(out, &container);
+                    current = Some(container.clone());
                 }
-                None => {
-                    if !same {
-                        self.open(out, &container);
-                        current = Some(container.clone());
-                    }
-                    ancestors.clear();
-                    sprints.clear();
-                    container.sprint.map(|s| &plan.sprints[s].id)
-                }
+                ancestors.clear();
+                sprints.clear();
+                container.sprint.map(|s| &plan.sprints[s].id)
             };
             let depth = ancestors.len();
             task_lines(
@@ -516,10 +513,10 @@ fn task_lines(
     if !task.owner.is_empty() {
         out.field(&sub, "Owner", &task.owner);
     }
-    if task.sprint.as_ref() != context_sprint {
-        if let Some(sprint) = &task.sprint {
-            out.field(&sub, "Sprint", sprint.as_str());
-        }
+    if task.sprint.as_ref() != context_sprint
+        && let Some(sprint) = &task.sprint
+    {
+        out.field(&sub, "Sprint", sprint.as_str());
     }
     let estimate = [
         task.estimate.hours.map(|h| format!("{h}h")),
@@ -541,10 +538,8 @@ fn task_lines(
     if !task.depends_on.is_empty() {
         out.field(&sub, "Depends on", &ids(&task.depends_on));
     }
-    if top_level {
-        if let Some(parent) = &task.parent {
-            out.field(&sub, "Parent", parent.as_str());
-        }
+    if top_level && let Some(parent) = &task.parent {
+        out.field(&sub, "Parent", parent.as_str());
     }
     for (key, text) in [
         ("Description", &task.description),

@@ -211,11 +211,11 @@ impl Builder {
             },
             "phases" => {
                 self.milestone_refs
-                    .push((index, values::list(value, &[',']), Vec::new(), number))
+                    .push((index, values::list(value, &[',']), Vec::new(), number));
             }
             "tasks" => {
                 self.milestone_refs
-                    .push((index, Vec::new(), values::list(value, &[',']), number))
+                    .push((index, Vec::new(), values::list(value, &[',']), number));
             }
             _ => return false,
         }
@@ -327,7 +327,7 @@ impl Builder {
                 let lower = text.to_lowercase();
                 match (phase, lower.strip_prefix("depends on")) {
                     (Some(phase), Some(_)) => {
-                        self.phase_deps.push((phase, text.to_owned(), number))
+                        self.phase_deps.push((phase, text.to_owned(), number));
                     }
                     _ => self.plan.blockers.push(Blocker {
                         title: text.to_owned(),
@@ -345,13 +345,12 @@ impl Builder {
 /// "1. User Authentication" → "User Authentication".
 fn strip_numbering(text: &str) -> &str {
     let digits = text.chars().take_while(char::is_ascii_digit).count();
-    if digits > 0 {
-        if let Some(rest) = text[digits..]
+    if digits > 0
+        && let Some(rest) = text[digits..]
             .strip_prefix(". ")
             .or_else(|| text[digits..].strip_prefix(") "))
-        {
-            return rest.trim();
-        }
+    {
+        return rest.trim();
     }
     text
 }

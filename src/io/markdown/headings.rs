@@ -65,6 +65,7 @@ pub(super) struct Heading {
 
 const PHASE_WORDS: [&str; 4] = ["phase", "module", "epic", "stage"];
 const SPRINT_WORDS: [&str; 2] = ["sprint", "iteration"];
+const CURRENT: &str = "current phase:";
 
 /// Analyses a heading's text.
 pub(super) fn analyse(text: &str) -> Heading {
@@ -127,9 +128,10 @@ fn classify_name(name: &str) -> (Kind, String, String) {
             return (kind, slug(rest), rest.to_owned());
         }
     }
-    if let Some(rest) = lower
-        .strip_prefix("current phase:")
-        .map(|_| name["current phase:".len()..].trim())
+    if let Some(rest) = name
+        .get(..CURRENT.len())
+        .filter(|head| head.eq_ignore_ascii_case(CURRENT))
+        .map(|_| name[CURRENT.len()..].trim())
     {
         return (Kind::Phase, slug(rest), rest.to_owned());
     }
@@ -209,12 +211,11 @@ pub(super) fn week_range(text: &str) -> Option<WeekRange> {
         .strip_prefix("weeks")
         .or_else(|| lower.strip_prefix("week"))?
         .trim();
-    let (first, last) = match rest.split_once(['-', '–', '—']) {
-        Some((a, b)) => (a.trim().parse().ok()?, b.trim().parse().ok()?),
-        None => {
-            let week = rest.parse().ok()?;
-            (week, week)
-        }
+    let (first, last) = if let Some((a, b)) = rest.split_once(['-', '–', '—']) {
+        (a.trim().parse().ok()?, b.trim().parse().ok()?)
+    } else {
+        let week = rest.parse().ok()?;
+        (week, week)
     };
     (first <= last).then_some(WeekRange { first, last })
 }

@@ -174,7 +174,9 @@ impl Builder {
                         index = self.verbatim_note(lines, index + 1, text.to_owned(), level);
                     } else if !title_seen && level == 1 {
                         title_seen = true;
-                        self.plan.meta.title = headings::split_explicit_id(text).0.to_owned();
+                        headings::split_explicit_id(text)
+                            .0
+                            .clone_into(&mut self.plan.meta.title);
                     } else {
                         self.heading(level, text);
                     }
@@ -446,7 +448,7 @@ impl Builder {
         let kind = if let Some((status, title)) = status_item {
             self.status_item(parent, &status, title, mark)
         } else if let Some((key, value)) = scan::bold_field(text) {
-            self.field_item(parent, key, value, raw, number)
+            self.field_item(parent.as_ref(), key, value, raw, number)
         } else {
             match parent {
                 Some(ListKind::Task(task) | ListKind::Checklist(task)) => {
@@ -516,14 +518,14 @@ impl Builder {
 
     fn field_item(
         &mut self,
-        parent: Option<ListKind>,
+        parent: Option<&ListKind>,
         key: &str,
         value: &str,
         raw: &str,
         number: usize,
     ) -> ListKind {
         match parent {
-            Some(ListKind::Task(task)) => {
+            Some(&ListKind::Task(task)) => {
                 self.mark_used();
                 if is_checklist_key(key) && value.is_empty() {
                     ListKind::Checklist(task)
@@ -532,7 +534,7 @@ impl Builder {
                     ListKind::Other
                 }
             }
-            Some(ListKind::Checklist(task)) => {
+            Some(&ListKind::Checklist(task)) => {
                 let text = raw.trim().trim_start_matches(['-', '*', '+']).trim();
                 self.checklist(task, text, false);
                 ListKind::Other
@@ -553,6 +555,7 @@ impl Builder {
     }
 
     fn text(&mut self, text: &str, raw: &str, number: usize) {
+        let was_group = matches!(self.ctx(), Ctx::Generic(_));
         let understood = if let Some((key, value)) = scan::bold_field(text) {
             self.context_field(key, value, number, false)
         } else if let Some((key, value)) =
@@ -562,9 +565,12 @@ impl Builder {
         } else {
             self.context_text(text)
         };
-        if understood {
+        // Metadata found under a group heading does not make the heading a container: a heading
+        // that holds nothing else is still kept as a note.
+        let still_group = matches!(self.ctx(), Ctx::Generic(_));
+        if understood && !(was_group && still_group) {
             self.mark_used();
-        } else {
+        } else if !understood {
             self.keep(raw, number);
         }
     }

@@ -75,13 +75,12 @@ impl Builder {
         for index in 0..self.plan.tasks.len() {
             let refs = &self.task_refs[index];
             let parent = if let Some((text, line)) = &refs.parent_ref {
-                match ids.get(text.trim()) {
-                    Some(&parent) => Some(parent),
-                    None => {
-                        let message = format!("parent \"{text}\" names no task");
-                        self.report.warn(Some(*line), message);
-                        None
-                    }
+                if let Some(&parent) = ids.get(text.trim()) {
+                    Some(parent)
+                } else {
+                    let message = format!("parent \"{text}\" names no task");
+                    self.report.warn(Some(*line), message);
+                    None
                 }
             } else {
                 refs.parent_index
@@ -311,18 +310,25 @@ const FILLER: [&str; 12] = [
 ];
 
 fn strip_phase_words(text: &str) -> String {
-    let mut lower = text.trim().trim_end_matches('.').to_owned();
+    let mut rest = text.trim().trim_end_matches('.');
     for prefix in ["depends on", "requires", "after"] {
-        if lower.to_lowercase().starts_with(prefix) {
-            lower = lower[prefix.len()..].trim().to_owned();
+        if rest
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+        {
+            rest = rest[prefix.len()..].trim();
         }
     }
     for filler in FILLER {
-        if lower.to_lowercase().ends_with(filler) {
-            lower = lower[..lower.len() - filler.len()].trim().to_owned();
+        let cut = rest.len().saturating_sub(filler.len());
+        if rest
+            .get(cut..)
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(filler))
+        {
+            rest = rest[..cut].trim();
         }
     }
-    lower
+    rest.to_owned()
 }
 
 /// The task a reference names: its id, its exact title, or the one task whose title holds the words.
