@@ -302,3 +302,31 @@ fn csv_seed_has_its_dependencies_and_a_critical_path() {
     let stats = PlanStats::of(&plan);
     assert_eq!(stats.critical_path, ["PAY-001", "ADV-005"]);
 }
+
+#[test]
+fn the_imported_csv_seed_gives_the_same_graph_as_the_hand_made_fixture() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/seeds/002_1e8f555cdad28c5b.txt");
+    let Ok(bytes) = std::fs::read(&path) else {
+        eprintln!("skipped: {} is not present", path.display());
+        return;
+    };
+    let imported = waymark::io::Format::Csv
+        .read(&bytes)
+        .expect("the CSV seed imports")
+        .plan;
+    let analysis = Analysis::of(&imported);
+    assert_eq!(analysis.graph.graph.edge_count(), 19);
+    assert!(analysis.cycles.is_empty() && analysis.graph.unknown.is_empty());
+    assert_eq!(
+        ids(&imported, &analysis.schedule.critical_path),
+        ["PAY-001", "ADV-005"]
+    );
+    assert!((analysis.schedule.end - 6.0).abs() < 1e-9);
+    let fixture = csv_seed();
+    for task in &fixture.tasks {
+        let twin = imported.task(&task.id).expect("same ids");
+        assert_eq!(twin.depends_on, task.depends_on, "{}", task.id);
+        assert_eq!(twin.estimate.hours, task.estimate.hours, "{}", task.id);
+    }
+}
