@@ -102,6 +102,9 @@ fn ticking_a_checklist_item_is_one_edit() {
     harness.get_by_label("UI-003").click();
     harness.run();
     let before = task(harness.state(), "UI-003").checklist_progress();
+    // The checklist sits below "Blocked by", "Blocks" and the schedule: scroll to it as a person would.
+    harness.get_by_label("Date pickers").scroll_to_me();
+    harness.run();
     harness.get_by_label("Date pickers").click();
     harness.run();
     assert_eq!(

@@ -75,6 +75,8 @@ fn related_list(ui: &mut Ui, ctx: &mut ViewContext<'_>, heading: &str, indices: 
             continue;
         };
         ui.horizontal(|ui| {
+            // The chip first: the link is last so it can be shortened to the panel's width.
+            status_chip(ui, plan, &task.status);
             let text = format!("{} {}", task.id, task.title);
             let response = ui
                 .add(Button::new(&text).frame(false).truncate())
@@ -84,7 +86,6 @@ fn related_list(ui: &mut Ui, ctx: &mut ViewContext<'_>, heading: &str, indices: 
             if response.clicked() {
                 ctx.select(Some(task.id.clone()));
             }
-            status_chip(ui, plan, &task.status);
         });
     }
     if indices.len() > SHOWN {
@@ -135,7 +136,9 @@ fn day_text(day: f64, anchor: Option<NaiveDate>, finish: bool) -> String {
 }
 
 fn format_days(days: f64) -> String {
-    if (days - days.round()).abs() < 1e-6 {
+    if days.abs() < 0.05 {
+        "0".to_owned()
+    } else if (days - days.round()).abs() < 1e-6 {
         format!("{days:.0}")
     } else {
         format!("{days:.1}")
@@ -181,7 +184,7 @@ mod tests {
         assert_eq!(add_working_days(monday, 7.0), Some(date("2026-01-14")));
         assert_eq!(
             add_working_days(date("2026-01-10"), 0.0),
-            Some(monday),
+            Some(date("2026-01-12")),
             "a Saturday anchor starts on Monday"
         );
         assert_eq!(
@@ -199,5 +202,6 @@ mod tests {
             "day 2.5 (Wed 2026-01-07)"
         );
         assert_eq!(day_text(2.5, None, false), "day 2.5");
+        assert_eq!(format_days(-1e-12), "0", "no minus zero");
     }
 }
