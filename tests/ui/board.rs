@@ -192,6 +192,13 @@ fn planning_moves_cards_between_backlog_and_sprints_and_the_capacity_follows() {
         harness.state().document.history.undo_label(),
         Some("Move PAY-007 to Sprint 2")
     );
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Moved PAY-007 to Sprint 2, ")
+            .is_some(),
+        "the move into the sprint is announced"
+    );
     assert!(
         harness.query_by_label("41 / 60 h").is_some(),
         "the bar counts the 16 h moved in"
@@ -208,6 +215,10 @@ fn planning_moves_cards_between_backlog_and_sprints_and_the_capacity_follows() {
     let to = center(&harness, "Card PAY-006");
     drag(&mut harness, from, to);
     assert_eq!(sprint_of(&harness, "PAY-007"), None, "back in the backlog");
+    harness.run();
+    let card = harness.get_by_label_contains("Card PAY-007");
+    let label = card.accesskit_node().label().unwrap_or_default();
+    assert!(label.contains(" — Backlog, "), "{label}");
 }
 
 #[test]
