@@ -1,5 +1,7 @@
 //! The inspector: every field of the selected task, each change committed as one edit.
 
+mod relations;
+
 use super::ViewContext;
 use super::widgets::{Drafts, status_chip};
 use crate::edit::TaskChange;
@@ -19,6 +21,8 @@ pub struct InspectorState {
     dependency_search: String,
     /// The text of a new checklist item.
     new_item: String,
+    /// The selected task's "Blocked by" and "Blocks" lists, kept for its revision.
+    relations: relations::Relations,
 }
 
 /// Draws the inspector for the selected task, or a hint when none is selected.
@@ -51,6 +55,10 @@ pub fn inspector_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut Inspecto
             ui.separator();
             dependencies_ui(ui, ctx, state, task);
             ui.separator();
+            if let Some(index) = ctx.plan.task_index(&task.id) {
+                relations::relations_ui(ui, ctx, &mut state.relations, index);
+                ui.separator();
+            }
             checklist_ui(ui, ctx, state, task);
             ui.separator();
             long_text_ui(ui, ctx, state, task);

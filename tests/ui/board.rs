@@ -1,10 +1,10 @@
 //! The sprint board, driven by card labels on a small fixture plan: drags between columns, lanes and
 //! sprints, keyboard moves, filters, WIP limits, quick add, and one image snapshot.
 
-use egui::accesskit::Role;
+use egui::accesskit::{Live, Role};
 use egui::{Key, Modifiers, Pos2, vec2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use waymark::app::{Document, Settings, WaymarkApp};
 use waymark::io::plan_from_ron;
 use waymark::model::{SprintId, StatusKey, TaskId};
@@ -13,18 +13,20 @@ use waymark::views::ViewKind;
 const FIXTURE: &str = include_str!("../fixtures/board_small.ron");
 
 fn board() -> Harness<'static, WaymarkApp> {
+    board_sized([1500.0, 820.0])
+}
+
+fn board_sized(size: [f32; 2]) -> Harness<'static, WaymarkApp> {
     let plan = plan_from_ron(FIXTURE).expect("the board fixture loads");
     let settings = Settings {
         view: ViewKind::Board,
         dark: false,
         ..Settings::default()
     };
-    let mut harness = Harness::builder()
-        .with_size([1500.0, 820.0])
-        .build_ui_state(
-            |ui, app: &mut WaymarkApp| app.ui_root(ui),
-            WaymarkApp::new(Document::untitled(plan, 0), settings),
-        );
+    let mut harness = Harness::builder().with_size(size).build_ui_state(
+        |ui, app: &mut WaymarkApp| app.ui_root(ui),
+        WaymarkApp::new(Document::untitled(plan, 0), settings),
+    );
     harness.run();
     harness
 }
@@ -190,6 +192,13 @@ fn planning_moves_cards_between_backlog_and_sprints_and_the_capacity_follows() {
         harness.state().document.history.undo_label(),
         Some("Move PAY-007 to Sprint 2")
     );
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Moved PAY-007 to Sprint 2, ")
+            .is_some(),
+        "the move into the sprint is announced"
+    );
     assert!(
         harness.query_by_label("41 / 60 h").is_some(),
         "the bar counts the 16 h moved in"
@@ -206,6 +215,10 @@ fn planning_moves_cards_between_backlog_and_sprints_and_the_capacity_follows() {
     let to = center(&harness, "Card PAY-006");
     drag(&mut harness, from, to);
     assert_eq!(sprint_of(&harness, "PAY-007"), None, "back in the backlog");
+    harness.run();
+    let card = harness.get_by_label_contains("Card PAY-007");
+    let label = card.accesskit_node().label().unwrap_or_default();
+    assert!(label.contains(" — Backlog, "), "{label}");
 }
 
 #[test]
@@ -397,4 +410,73 @@ fn board_snapshot() {
     harness.get_by_label_contains("Card PAY-002").click();
     harness.run();
     harness.snapshot("board_small");
+}
+
+#[test]
+fn a_keyboard_move_is_announced_and_the_card_label_names_its_new_place() {
+    let mut harness = board();
+    let card = harness.get_by_label_contains("Card PAY-003");
+    let before = card.accesskit_node().label().unwrap_or_default();
+    assert!(before.contains(" — To do, "), "{before}");
+    card.click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::CTRL | Modifiers::ALT, Key::ArrowRight);
+    harness.run();
+    harness.run();
+    let announcement = harness.get_by_label_contains("Moved PAY-003 to ");
+    assert_eq!(announcement.accesskit_node().live(), Live::Polite);
+    let said = announcement.value().unwrap_or_default();
+    let place = said
+        .strip_prefix("Moved PAY-003 to ")
+        .expect("the announcement names the card");
+    assert!(place.starts_with("In progress, "), "{said}");
+    let label = harness
+        .get_by_label_contains("Card PAY-003")
+        .accesskit_node()
+        .label()
+        .unwrap_or_default();
+    assert!(
+        label.ends_with(&format!(" — {place}")),
+        "the card says where it is: {label}"
+    );
+}
+
+#[test]
+fn a_carried_card_near_the_bottom_edge_scrolls_the_column_to_far_cards() {
+    let mut harness = board_sized([1500.0, 480.0]);
+    assert!(
+        harness.query_by_label_contains("Card PAY-008").is_none(),
+        "the last To do card starts out of view"
+    );
+    let from = center(&harness, "Card PAY-002");
+    let column_x = center(&harness, "Card PAY-003").x;
+    let bottom = harness.ctx.content_rect().bottom();
+    harness.drag_at(from);
+    harness.run();
+    harness.hover_at(from + vec2(12.0, 12.0));
+    harness.run();
+    let edge = egui::pos2(column_x, bottom - 40.0);
+    // The grid keeps scrolling (and repainting) while the card is held there, until its end.
+    for _ in 0..90 {
+        harness.hover_at(edge);
+        harness.step();
+    }
+    harness.run();
+    let target = center(&harness, "Card PAY-008");
+    harness.hover_at(target);
+    harness.run();
+    harness.drop_at(target);
+    harness.run();
+    assert_eq!(status(&harness, "PAY-002"), StatusKey::from("TODO"));
+    assert!(
+        position(&harness, "PAY-002") < position(&harness, "PAY-008"),
+        "dropped next to the far card"
+    );
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Moved PAY-002 to To do, ")
+            .is_some(),
+        "the drop is announced"
+    );
 }

@@ -102,6 +102,9 @@ fn ticking_a_checklist_item_is_one_edit() {
     harness.get_by_label("UI-003").click();
     harness.run();
     let before = task(harness.state(), "UI-003").checklist_progress();
+    // The checklist sits below "Blocked by", "Blocks" and the schedule: scroll to it as a person would.
+    harness.get_by_label("Date pickers").scroll_to_me();
+    harness.run();
     harness.get_by_label("Date pickers").click();
     harness.run();
     assert_eq!(
@@ -139,5 +142,45 @@ fn a_dependency_added_in_the_inspector_that_would_loop_is_refused_with_the_loop(
     assert!(
         message.contains("CORE-003 → CORE-001 → CORE-003"),
         "{message}"
+    );
+}
+
+#[test]
+fn blocked_by_lists_unfinished_prerequisites_transitively_and_selects_on_click() {
+    let mut harness = harness();
+    harness.get_by_label("BRD-002").click();
+    harness.run();
+    assert_eq!(
+        harness.state().ui_state.selected,
+        Some(TaskId::from("BRD-002"))
+    );
+    harness.get_by_label("Blocked by (4)");
+    harness.get_by_role_and_label(
+        Role::Link,
+        "Blocked by BRD-001 Sprint board columns from the legend",
+    );
+    harness.get_by_label_contains("Earliest start: day");
+    assert!(
+        harness
+            .query_by_label_contains("Blocked by UI-001")
+            .is_none(),
+        "a done prerequisite blocks nothing"
+    );
+
+    harness
+        .get_by_role_and_label(
+            Role::Link,
+            "Blocked by UI-002 Task table with sorting and filter",
+        )
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().ui_state.selected,
+        Some(TaskId::from("UI-002")),
+        "the transitive prerequisite is selected"
+    );
+    harness.get_by_role_and_label(
+        Role::Link,
+        "Blocks BRD-002 Drag cards between columns and sprints",
     );
 }

@@ -198,17 +198,19 @@ fn paint_priority(
 }
 
 /// A card as a widget at `rect`: click selects, double-click edits the title, drag carries it, right
-/// click opens its menu. Returns the card's response.
+/// click opens its menu. Its accessible label ends with its `place` ("In progress, 2 of 5"). Returns the
+/// card's response.
 pub fn card_ui(
     ui: &mut Ui,
     ctx: &mut ViewContext<'_>,
     state: &mut BoardState,
     task: &Task,
     rect: Rect,
+    place: &str,
 ) -> Response {
     let id = ui.scope_id().with(("card", task.id.as_str()));
     let response = ui.interact(rect, id, Sense::click_and_drag());
-    let label = card_label(task);
+    let label = format!("{} — {place}", card_label(task));
     response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
     response.dnd_set_drag_payload(CardDrag(task.id.clone()));
     let carried = egui::DragAndDrop::payload::<CardDrag>(ui.ctx()).is_some_and(|c| c.0 == task.id);

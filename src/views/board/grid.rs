@@ -3,6 +3,7 @@
 //! would land.
 
 use super::BoardState;
+use super::announce::place_text;
 use super::card::card_ui;
 use super::columns::{lane_header_ui, quick_add_ui};
 use super::drag::{CardDrag, DropTarget};
@@ -108,11 +109,16 @@ pub fn grid_ui(
                     for row in layout.visible_rows(l, cell.len(), viewport.top(), viewport.bottom())
                     {
                         let rect = layout.card_rect(l, c, row).translate(origin);
-                        card_ui(ui, ctx, state, &plan.tasks[cell[row]], rect);
+                        let place = place_text(plan, index, lanes[l], c, row, lanes_shown);
+                        card_ui(ui, ctx, state, &plan.tasks[cell[row]], rect, &place);
                     }
                 }
             }
             let pointer = ui.ctx().pointer_latest_pos();
+            if let (Some(_), Some(pointer)) = (&carrying, pointer) {
+                let room = (viewport.top() > 0.0, viewport.bottom() < size.y);
+                scroll_near_edge(ui, clip, pointer, room);
+            }
             if let (Some(_), Some(pointer)) = (&carrying, pointer)
                 && clip.contains(pointer)
                 && let Some((l, c, slot)) = layout.hit(pointer - origin, |l, c| {
@@ -142,4 +148,80 @@ pub fn grid_ui(
                 );
             }
         });
+}
+
+/// How close to the top or bottom of the grid a carried card starts scrolling it, in points.
+const EDGE: f32 = 48.0;
+/// The fastest the grid scrolls under a carried card, in points per second.
+const EDGE_SPEED: f32 = 900.0;
+
+/// While a card is carried near the top or bottom of the grid, scrolls the grid that way, faster the
+/// closer the pointer gets to (or the further it goes past) the edge, so far cells can be reached.
+/// `room` says whether there is more above and below the viewport; at the ends nothing happens.
+fn scroll_near_edge(ui: &Ui, clip: Rect, pointer: egui::Pos2, room: (bool, bool)) {
+    let speed = edge_speed(clip, pointer);
+    let (above, below) = room;
+    if (speed < 0.0 && !above) || (speed > 0.0 && !below) || speed == 0.0 {
+        return;
+    }
+    let dt = ui.input(|i| i.stable_dt).min(0.1);
+    ui.scroll_with_delta_animation(
+        egui::vec2(0.0, -speed * dt),
+        egui::style::ScrollAnimation::none(),
+    );
+    ui.ctx().request_repaint();
+}
+
+/// The scroll speed for a pointer: positive scrolls down (towards later cards), negative up, zero away
+/// from the edges or outside the grid's width.
+fn edge_speed(clip: Rect, pointer: egui::Pos2) -> f32 {
+    if !clip.x_range().contains(pointer.x) || clip.height() < 3.0 * EDGE {
+        return 0.0;
+    }
+    let down = (pointer.y - (clip.bottom() - EDGE)) / EDGE;
+    let up = ((clip.top() + EDGE) - pointer.y) / EDGE;
+    if (0.0..=2.0).contains(&down) {
+        EDGE_SPEED * down.min(1.0)
+    } else if (0.0..=2.0).contains(&up) {
+        -EDGE_SPEED * up.min(1.0)
+    } else {
+        0.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::pos2;
+
+    fn close(a: f32, b: f32) -> bool {
+        (a - b).abs() < 1e-3
+    }
+
+    #[test]
+    fn the_grid_scrolls_only_near_its_edges() {
+        let clip = Rect::from_min_max(pos2(0.0, 100.0), pos2(300.0, 500.0));
+        assert!(close(edge_speed(clip, pos2(150.0, 300.0)), 0.0), "middle");
+        assert!(
+            edge_speed(clip, pos2(150.0, 480.0)) > 0.0,
+            "near the bottom"
+        );
+        assert!(
+            close(edge_speed(clip, pos2(150.0, 520.0)), EDGE_SPEED),
+            "just past it"
+        );
+        assert!(edge_speed(clip, pos2(150.0, 120.0)) < 0.0, "near the top");
+        assert!(
+            close(edge_speed(clip, pos2(150.0, 700.0)), 0.0),
+            "far below"
+        );
+        assert!(
+            close(edge_speed(clip, pos2(400.0, 480.0)), 0.0),
+            "beside the grid"
+        );
+        assert!(
+            edge_speed(clip, pos2(150.0, 460.0)) < edge_speed(clip, pos2(150.0, 490.0)),
+            "faster closer to the edge"
+        );
+    }
 }

@@ -58,6 +58,7 @@ pub fn keyboard_moves(
     };
     if let Some(edit) = target.and_then(|t| drop_edit(plan, index, id, t, crate::views::now())) {
         ctx.edit(edit);
+        state.announcer.moved(id.clone(), ctx.derived.revision);
     }
     if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter))
         && let Some(task) = plan.task(id)

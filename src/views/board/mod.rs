@@ -2,6 +2,7 @@
 //! and a planning mode with the backlog beside the sprints. Cards move by drag and drop or keyboard;
 //! every move is one edit, pushed as a request and applied after drawing.
 
+mod announce;
 mod card;
 mod columns;
 mod drag;
@@ -74,6 +75,7 @@ pub struct BoardState {
     new_sprint: Option<SprintDraft>,
     index: BoardIndex,
     index_key: Option<IndexKey>,
+    announcer: announce::Announcer,
 }
 
 impl BoardState {
@@ -99,10 +101,20 @@ impl BoardState {
         }
         &self.index
     }
+
+    /// Whether cards sit in lanes (sprints in planning mode, or the chosen swimlanes).
+    fn lanes_shown(&self) -> bool {
+        self.planning || self.swimlane != Swimlane::None
+    }
 }
 
 /// Draws the board: toolbar, then the status columns or the planning view; applies a drop once, after.
 pub fn board_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut BoardState) {
+    state.index(ctx);
+    let lanes_shown = state.lanes_shown();
+    state
+        .announcer
+        .update(ctx.plan, &state.index, ctx.derived.revision, lanes_shown);
     toolbar_ui(ui, ctx, state);
     ui.separator();
     state.index(ctx);
@@ -144,6 +156,7 @@ fn toolbar_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut BoardState) {
         } else {
             format!("{} of {} tasks", index.shown, index.total)
         });
+        state.announcer.ui(ui);
     });
     ui.horizontal_wrapped(|ui| {
         let owners = state.index(ctx).owners.clone();
@@ -168,6 +181,7 @@ fn finish_drag(ui: &Ui, ctx: &mut ViewContext<'_>, state: &mut BoardState, index
             .and_then(|target| drop_edit(ctx.plan, index, &task.id, target, super::now()))
         {
             ctx.edit(edit);
+            state.announcer.moved(task.id.clone(), ctx.derived.revision);
         }
         return;
     }
