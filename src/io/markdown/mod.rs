@@ -60,5 +60,36 @@ pub use import::import_markdown;
 
 /// Opens a note section Waymark wrote; its lines are kept verbatim until [`NOTE_END`].
 const NOTE_START: &str = "<!-- waymark:note -->";
+/// Opens a note section that names its anchor because it is not written right after it.
+const NOTE_START_AFTER: &str = "<!-- waymark:note after=\"";
 /// Closes a note section.
 const NOTE_END: &str = "<!-- /waymark:note -->";
+
+/// Reads a note marker line: `None` when the line is none, `Some(None)` for a plain marker,
+/// `Some(Some(anchor))` for one that names its anchor.
+fn note_marker(line: &str) -> Option<Option<String>> {
+    let line = line.trim();
+    if line == NOTE_START {
+        return Some(None);
+    }
+    let anchor = line.strip_prefix(NOTE_START_AFTER)?.strip_suffix("\" -->")?;
+    Some(Some(
+        anchor
+            .replace("&#10;", "\n")
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&"),
+    ))
+}
+
+/// The marker that opens a note section, naming its anchor when `explicit`.
+fn note_start(anchor: &str, explicit: bool) -> String {
+    if explicit {
+        let escaped = anchor
+            .replace('&', "&amp;")
+            .replace('"', "&quot;")
+            .replace('\n', "&#10;");
+        format!("{NOTE_START_AFTER}{escaped}\" -->")
+    } else {
+        NOTE_START.to_owned()
+    }
+}
