@@ -5,8 +5,8 @@ use super::resolve::automatic_id;
 use super::values::one_line;
 use super::{NOTE_END, note_start};
 use crate::model::{
-    Milestone, NoteSection, Phase, Plan, Sprint, StatusCategory, StatusKey, Task, TaskId, WeekRange,
-    default_legend,
+    Milestone, NoteSection, Phase, Plan, Sprint, StatusCategory, StatusKey, Task, TaskId,
+    WeekRange, default_legend,
 };
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -79,7 +79,8 @@ impl Writer {
     /// it comes right under a heading that names nothing ("## Sprints" then "### Sprint 1").
     fn heading(&mut self, level: usize, text: &str) {
         let anchor = headings::anchor(&headings::analyse(text));
-        let right_under = self.after_heading > 0 && self.text[self.after_heading..].trim().is_empty();
+        let right_under =
+            self.after_heading > 0 && self.text[self.after_heading..].trim().is_empty();
         if (level <= 2 || anchor.is_some()) && !right_under {
             self.places.push(Place {
                 offset: self.text.len(),

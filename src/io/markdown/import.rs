@@ -5,7 +5,7 @@ use super::headings::{self, Kind, Section};
 use super::legend;
 use super::scan::{self, Line, Mark};
 use super::values;
-use super::{NOTE_END, note_marker};
+use super::{NOTE_END, NoteMarker, note_marker};
 use crate::io::status_words::{recognise_status, recognise_status_text, split_leading_emoji};
 use crate::io::{ImportError, ImportReport, Imported, TextError};
 use crate::model::{
@@ -207,7 +207,7 @@ impl Builder {
         lines: &[&str],
         from: usize,
         (heading, level): (String, u8),
-        anchor: Option<String>,
+        NoteMarker(anchor): NoteMarker,
     ) -> usize {
         let end = lines[from..]
             .iter()
