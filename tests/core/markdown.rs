@@ -608,6 +608,60 @@ fn a_note_without_its_anchor_follows_the_note_before_it_and_names_the_anchor() {
     assert_round_trip(&plan);
 }
 
+#[test]
+fn section_headings_keep_the_documents_wording() {
+    let plan = import(&fixture("md_milestones.md")).plan;
+    let kept: Vec<(&str, &str)> = plan
+        .section_headings
+        .iter()
+        .map(|e| (e.key.as_str(), e.value.as_str()))
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            ("risks", "Risk Management"),
+            ("metrics", "Key Metrics"),
+            ("reviews", "Checkpoints & Reviews"),
+        ]
+    );
+    let written = export_markdown(&plan);
+    assert_in_order(
+        &written,
+        &[
+            "## Phase 2: Lending (Week 3-4)",
+            "## Risk Management",
+            "## Key Metrics",
+            "## Notes",
+            "- Dates can move if the library asks",
+            "## Checkpoints & Reviews",
+        ],
+    );
+    assert!(!written.contains("## Reviews") && !written.contains("## Metrics"));
+    assert_round_trip(&plan);
+
+    let roadmap = "# Kiosk\n\n## Sprints Ahead of Us\n\n### Sprint 1: Screens (v0.1.0)\n\n\
+                   - [ ] Draw the menu\n\n## Velocity\n\n| Period | Planned | Completed |\n\
+                   |---|---|---|\n| Week 1 | 3 | 2 |\n";
+    let plan = import(roadmap).plan;
+    assert_eq!(
+        plan.section_headings.len(),
+        1,
+        "{:?}",
+        plan.section_headings
+    );
+    assert_eq!(plan.section_headings[0].value, "Sprints Ahead of Us");
+    let written = export_markdown(&plan);
+    assert_in_order(
+        &written,
+        &[
+            "## Sprints Ahead of Us",
+            "### Sprint 1: Screens (v0.1.0)",
+            "## Velocity",
+        ],
+    );
+    assert_round_trip(&plan);
+}
+
 fn with_notes(mut plan: Plan, picks: &[(usize, u8)]) -> Plan {
     let mut anchors = vec![
         String::new(),

@@ -2,6 +2,7 @@
 
 use super::headings::{self, Kind};
 use super::resolve::automatic_id;
+use super::titles;
 use super::values::one_line;
 use super::{NOTE_END, note_start};
 use crate::model::{
@@ -19,7 +20,7 @@ pub fn export_markdown(plan: &Plan) -> String {
         legend(&mut out, plan);
     }
     if !plan.sprints.is_empty() {
-        out.heading(2, "Sprints");
+        out.heading(2, titles::title(plan, "sprints"));
         out.blank();
         for sprint in &plan.sprints {
             sprint_block(&mut out, sprint);
@@ -27,7 +28,7 @@ pub fn export_markdown(plan: &Plan) -> String {
     }
     TaskWalk::new(plan).write(&mut out);
     if !plan.milestones.is_empty() {
-        out.heading(2, "Milestones");
+        out.heading(2, titles::title(plan, "milestones"));
         out.blank();
         for milestone in &plan.milestones {
             milestone_block(&mut out, plan, milestone);
@@ -676,7 +677,7 @@ fn registers(out: &mut Writer, plan: &Plan) {
     let opt = |id: Option<&dyn std::fmt::Display>| id.map(ToString::to_string).unwrap_or_default();
     section(
         out,
-        "Velocity",
+        titles::title(plan, "velocity"),
         &[
             "Period",
             "Week",
@@ -703,7 +704,7 @@ fn registers(out: &mut Writer, plan: &Plan) {
     );
     section(
         out,
-        "Blockers",
+        titles::title(plan, "blockers"),
         &[
             "ID",
             "Blocker",
@@ -730,7 +731,7 @@ fn registers(out: &mut Writer, plan: &Plan) {
     );
     section(
         out,
-        "Known Issues",
+        titles::title(plan, "known-issues"),
         &["ID", "Issue", "Phase", "Severity", "Status", "Fix"],
         plan.known_issues
             .iter()
@@ -748,7 +749,7 @@ fn registers(out: &mut Writer, plan: &Plan) {
     );
     section(
         out,
-        "Risks",
+        titles::title(plan, "risks"),
         &["Risk", "Likelihood", "Impact", "Mitigation"],
         plan.risks
             .iter()
@@ -764,7 +765,7 @@ fn registers(out: &mut Writer, plan: &Plan) {
     );
     section(
         out,
-        "Metrics",
+        titles::title(plan, "metrics"),
         &["Metric", "Target", "Current", "Group"],
         plan.metrics
             .iter()
@@ -780,7 +781,7 @@ fn registers(out: &mut Writer, plan: &Plan) {
     );
     section(
         out,
-        "Reviews",
+        titles::title(plan, "reviews"),
         &["Review", "Group"],
         plan.reviews
             .iter()
@@ -789,7 +790,7 @@ fn registers(out: &mut Writer, plan: &Plan) {
     );
     section(
         out,
-        "Resources & Links",
+        titles::title(plan, "links"),
         &["Link", "URL"],
         plan.links
             .iter()
@@ -798,7 +799,7 @@ fn registers(out: &mut Writer, plan: &Plan) {
     );
     section(
         out,
-        "Update Log",
+        titles::title(plan, "update-log"),
         &["Date", "Update", "By"],
         plan.update_log
             .iter()
@@ -813,7 +814,7 @@ fn registers(out: &mut Writer, plan: &Plan) {
     );
     section(
         out,
-        "Status History",
+        titles::title(plan, "status-history"),
         &["Task", "From", "To", "At"],
         plan.status_history
             .iter()
@@ -828,7 +829,7 @@ fn registers(out: &mut Writer, plan: &Plan) {
             .collect(),
     );
     if !plan.ideas.is_empty() {
-        out.heading(2, "Ideas");
+        out.heading(2, titles::title(plan, "ideas"));
         out.blank();
         for idea in &plan.ideas {
             out.line(&format!(

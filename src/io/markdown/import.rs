@@ -4,6 +4,7 @@
 use super::headings::{self, Kind, Section};
 use super::legend;
 use super::scan::{self, Line, Mark};
+use super::titles;
 use super::values;
 use super::{NOTE_END, NoteMarker, note_marker};
 use crate::io::status_words::{recognise_status, recognise_status_text, split_leading_emoji};
@@ -311,8 +312,11 @@ impl Builder {
             .stack
             .iter()
             .any(|open| matches!(open.ctx, Ctx::Section(Section::Velocity) | Ctx::Period(_)));
-        if !in_velocity && let Some(anchor) = headings::anchor(&heading) {
-            self.anchor = anchor;
+        if !in_velocity {
+            if let Some(anchor) = headings::anchor(&heading) {
+                self.anchor = anchor;
+            }
+            self.record_title(&heading.kind, text);
         }
         let ctx = if in_velocity {
             let week = heading
@@ -353,6 +357,32 @@ impl Builder {
         if structural {
             self.mark_used();
         }
+    }
+
+    /// Keeps the heading of a register section, or the heading sprints or milestones stand under.
+    fn record_title(&mut self, kind: &Kind, text: &str) {
+        let (key, heading) = match kind {
+            Kind::Section(section) => match titles::section_key(*section) {
+                Some(key) => (key, text),
+                None => return,
+            },
+            Kind::Sprint | Kind::Milestone => {
+                let Some(parent) = self.stack.last().filter(|open| {
+                    open.level > 0 && matches!(open.ctx, Ctx::Neutral | Ctx::Generic(_))
+                }) else {
+                    return;
+                };
+                let key = if *kind == Kind::Sprint {
+                    "sprints"
+                } else {
+                    "milestones"
+                };
+                (key, parent.raw.as_str())
+            }
+            _ => return,
+        };
+        let heading = heading.to_owned();
+        titles::record(&mut self.plan, key, &heading);
     }
 
     fn phase_for(&mut self, heading: &headings::Heading) -> usize {

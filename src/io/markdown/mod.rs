@@ -48,6 +48,10 @@
 //!   keeping the notes' order; a note that cannot go there (its anchor is gone, or comes before
 //!   the note before it in the export) follows the previous note and names its anchor in the
 //!   marker (`<!-- waymark:note after="phase:x" -->`), so the round trip stays exact.
+//! - **Section wording.** A register section's heading ("Checkpoints & Reviews", "📈 Velocity
+//!   Tracking") and the heading sprints or milestones stand under ("Projected Development
+//!   Sprints") are kept in `Plan::section_headings` when they differ from Waymark's own, and the
+//!   exporter writes them instead of its own.
 //!
 //! The reader works line by line with explicit stacks (no recursion), so deep nesting and large
 //! documents cost linear time.
@@ -60,6 +64,7 @@ mod legend;
 mod resolve;
 mod scan;
 mod tables;
+mod titles;
 mod values;
 
 pub use export::export_markdown;
