@@ -1,7 +1,7 @@
 //! The headings a document gave its sections ("Checkpoints & Reviews", "Projected Development
 //! Sprints"), kept in `Plan::section_headings` so the export reads like the original.
 
-use super::headings::Section;
+use super::headings::{self, Kind, Section};
 use crate::model::{MetaEntry, Plan};
 
 /// Each section's key and the heading Waymark writes when the document gave none.
@@ -37,11 +37,12 @@ pub(super) fn section_key(section: Section) -> Option<&'static str> {
     })
 }
 
-/// The heading to write for a section: the document's, else Waymark's.
+/// The heading to write for a section: the document's when the importer reads it as the same
+/// section again, else Waymark's.
 pub(super) fn title<'a>(plan: &'a Plan, key: &'a str) -> &'a str {
     plan.section_headings
         .iter()
-        .find(|entry| entry.key == key)
+        .find(|entry| entry.key == key && reads_back(key, &entry.value))
         .map(|entry| entry.value.as_str())
         .or_else(|| {
             DEFAULTS
@@ -50,6 +51,16 @@ pub(super) fn title<'a>(plan: &'a Plan, key: &'a str) -> &'a str {
                 .map(|(_, heading)| *heading)
         })
         .unwrap_or(key)
+}
+
+/// Whether a heading is read back as the section `key` (sprints and milestones stand under a
+/// heading that names nothing else).
+fn reads_back(key: &str, heading: &str) -> bool {
+    match headings::analyse(heading).kind {
+        Kind::Section(section) => section_key(section) == Some(key),
+        Kind::Neutral | Kind::Generic => matches!(key, "sprints" | "milestones"),
+        Kind::Phase | Kind::Sprint | Kind::Milestone => false,
+    }
 }
 
 /// Keeps the first heading a document gave a section.
