@@ -112,6 +112,11 @@ pub struct Plan {
     /// Free Markdown sections, in document order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<NoteSection>,
+    /// The headings a document gave its sections where they differ from Waymark's, so an export
+    /// reads like the original: the section (`sprints`, `milestones`, `velocity`, `reviews`, …)
+    /// as `key`, the heading as written as `value`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub section_headings: Vec<MetaEntry>,
 }
 
 impl Default for Plan {
@@ -134,6 +139,7 @@ impl Default for Plan {
             update_log: Vec::new(),
             ideas: Vec::new(),
             notes: Vec::new(),
+            section_headings: Vec::new(),
         }
     }
 }

@@ -181,4 +181,9 @@ pub struct NoteSection {
     pub level: u8,
     /// The section's Markdown body.
     pub body: String,
+    /// Where the section stood: the anchor of the last phase, sprint, milestone or register
+    /// section before it (`phase:module-2`, `sprint:s2`, `milestone:m3`, `section:velocity`),
+    /// empty for the top of the document. Exporters put the section back after that anchor.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub after: String,
 }

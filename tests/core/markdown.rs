@@ -5,8 +5,8 @@ use proptest::prelude::*;
 use std::path::PathBuf;
 use waymark::io::{ImportError, Imported, export_markdown, import_markdown};
 use waymark::model::{
-    ChecklistItem, PhaseId, Plan, SprintId, StatusCategory, StatusKey, Task, TaskId, WeekRange,
-    generate_plan,
+    ChecklistItem, NoteSection, PhaseId, Plan, SprintId, StatusCategory, StatusKey, Task, TaskId,
+    WeekRange, generate_plan,
 };
 
 fn fixture(name: &str) -> String {
@@ -489,12 +489,233 @@ fn generated_plans_round_trip() {
     assert_round_trip(&generate_plan(300, 400, 7));
 }
 
+/// The line of the export that equals `line`, which must occur exactly once.
+fn line_of(document: &str, line: &str) -> usize {
+    let found: Vec<usize> = document
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| *l == line)
+        .map(|(at, _)| at)
+        .collect();
+    assert_eq!(found.len(), 1, "{line:?} once in:\n{document}");
+    found[0]
+}
+
+fn assert_in_order(document: &str, lines: &[&str]) {
+    let at: Vec<usize> = lines.iter().map(|line| line_of(document, line)).collect();
+    for (pair, line) in at.windows(2).zip(lines.windows(2)) {
+        assert!(
+            pair[0] < pair[1],
+            "{:?} should come before {:?} in:\n{document}",
+            line[0],
+            line[1]
+        );
+    }
+}
+
+#[test]
+fn note_sections_are_exported_where_they_stood() {
+    let plan = import(&fixture("md_notes_in_place.md")).plan;
+    let anchors: Vec<(&str, &str)> = plan
+        .notes
+        .iter()
+        .map(|n| (n.heading.as_str(), n.after.as_str()))
+        .collect();
+    assert_eq!(
+        anchors,
+        [
+            ("", ""),
+            ("Neighbour agreement", "phase:phase-1"),
+            ("Thoughts on winter", "phase:phase-2"),
+            ("Supplier contacts", "milestone:m1"),
+            ("Closing remarks", "section:velocity"),
+        ]
+    );
+    let written = export_markdown(&plan);
+    assert_in_order(
+        &written,
+        &[
+            "# Orchard Irrigation Plan",
+            "Written by the grounds team; read it before the spring walk-through.",
+            "## Phase 1: Survey",
+            "- [ ] Measure the pressure at the far hydrant",
+            "### Neighbour agreement",
+            "The west hedge belongs to the farm next door; ask before trenching.",
+            "## Phase 2: Pipes",
+            "- [ ] Fit drip emitters",
+            "## Thoughts on winter",
+            "Store the timers indoors.",
+            "## Phase 3: Automation",
+            "- [ ] Install the soil sensors",
+            "### Milestone 1: Water Flowing (Week 4)",
+            "- [ ] Every row gets water",
+            "### Supplier contacts",
+            "Hose & Son, open weekdays.",
+            "## Velocity",
+            "| Week 1 |  |  | 4 | 3 |  |  |",
+            "## Closing remarks",
+            "Thanks to everyone who dug.",
+        ],
+    );
+    assert!(
+        !written.contains("after="),
+        "every note is in place:\n{written}"
+    );
+    assert_round_trip(&plan);
+    assert_eq!(export_markdown(&import(&written).plan), written);
+}
+
+#[test]
+fn a_phase_note_follows_all_of_the_phases_tasks() {
+    let mut plan = import(&fixture("md_notes_in_place.md")).plan;
+    let mut late = plan.tasks[0].clone();
+    late.id = TaskId::from("T-LATE");
+    late.title = "Check the hedge line again".to_owned();
+    late.group = "Follow-up".to_owned();
+    plan.tasks.push(late);
+    let written = export_markdown(&plan);
+    assert_in_order(
+        &written,
+        &[
+            "## Phase 2: Pipes",
+            "### Follow-up",
+            "- [x] Check the hedge line again {#T-LATE}",
+            "### Neighbour agreement",
+        ],
+    );
+    assert_round_trip(&plan);
+}
+
+#[test]
+fn a_note_without_its_anchor_follows_the_note_before_it_and_names_the_anchor() {
+    let mut plan = import(&fixture("md_notes_in_place.md")).plan;
+    plan.notes[2].after = "phase:gone \"old\" & away".to_owned();
+    plan.notes.swap(3, 4);
+    let written = export_markdown(&plan);
+    assert_in_order(
+        &written,
+        &[
+            "### Neighbour agreement",
+            "## Thoughts on winter",
+            "<!-- waymark:note after=\"phase:gone &quot;old&quot; &amp; away\" -->",
+            "## Phase 2: Pipes",
+            "## Velocity",
+            "## Closing remarks",
+            "### Supplier contacts",
+            "<!-- waymark:note after=\"milestone:m1\" -->",
+        ],
+    );
+    assert_round_trip(&plan);
+}
+
+#[test]
+fn section_headings_keep_the_documents_wording() {
+    let plan = import(&fixture("md_milestones.md")).plan;
+    let kept: Vec<(&str, &str)> = plan
+        .section_headings
+        .iter()
+        .map(|e| (e.key.as_str(), e.value.as_str()))
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            ("risks", "Risk Management"),
+            ("metrics", "Key Metrics"),
+            ("reviews", "Checkpoints & Reviews"),
+        ]
+    );
+    let written = export_markdown(&plan);
+    assert_in_order(
+        &written,
+        &[
+            "## Phase 2: Lending (Week 3-4)",
+            "## Risk Management",
+            "## Key Metrics",
+            "## Notes",
+            "- Dates can move if the library asks",
+            "## Checkpoints & Reviews",
+        ],
+    );
+    assert!(!written.contains("## Reviews") && !written.contains("## Metrics"));
+    assert_round_trip(&plan);
+    let mut edited = plan.clone();
+    edited.section_headings[2].value = "Phase 9: Reviews".to_owned();
+    let written = export_markdown(&edited);
+    assert_in_order(&written, &["## Key Metrics", "## Reviews"]);
+    assert!(
+        !written.contains("Phase 9"),
+        "a heading that would read as a phase is not used"
+    );
+
+    let roadmap = "# Kiosk\n\n## Sprints Ahead of Us\n\n### Sprint 1: Screens (v0.1.0)\n\n\
+                   - [ ] Draw the menu\n\n## Velocity\n\n| Period | Planned | Completed |\n\
+                   |---|---|---|\n| Week 1 | 3 | 2 |\n";
+    let plan = import(roadmap).plan;
+    assert_eq!(
+        plan.section_headings.len(),
+        1,
+        "{:?}",
+        plan.section_headings
+    );
+    assert_eq!(plan.section_headings[0].value, "Sprints Ahead of Us");
+    let written = export_markdown(&plan);
+    assert_in_order(
+        &written,
+        &[
+            "## Sprints Ahead of Us",
+            "### Sprint 1: Screens (v0.1.0)",
+            "## Velocity",
+        ],
+    );
+    assert_round_trip(&plan);
+}
+
+fn with_notes(mut plan: Plan, picks: &[(usize, u8)]) -> Plan {
+    let mut anchors = vec![
+        String::new(),
+        "section:velocity".to_owned(),
+        "phase:nowhere".to_owned(),
+        "sprint:\"odd\" & -->".to_owned(),
+    ];
+    anchors.extend(plan.phases.iter().map(|p| format!("phase:{}", p.id)));
+    anchors.extend(plan.sprints.iter().map(|s| format!("sprint:{}", s.id)));
+    anchors.extend(
+        plan.milestones
+            .iter()
+            .map(|m| format!("milestone:{}", m.id)),
+    );
+    for (index, &(pick, level)) in picks.iter().enumerate() {
+        plan.notes.push(NoteSection {
+            heading: if level == 0 {
+                String::new()
+            } else {
+                format!("Aside {index}")
+            },
+            level,
+            body: format!("- loose thought {index}\n\n| not | a table |"),
+            after: anchors[pick % anchors.len()].clone(),
+        });
+    }
+    plan
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
 
     #[test]
     fn any_generated_plan_round_trips(tasks in 0usize..120, deps in 0usize..200, seed in any::<u64>()) {
         let plan = generate_plan(tasks, deps, seed);
+        let again = import(&export_markdown(&plan)).plan;
+        prop_assert_eq!(again, plan);
+    }
+
+    #[test]
+    fn generated_plans_with_anchored_notes_round_trip(
+        tasks in 0usize..60,
+        seed in any::<u64>(),
+        picks in proptest::collection::vec((0usize..40, 0u8..4), 0..8),
+    ) {
+        let plan = with_notes(generate_plan(tasks, tasks, seed), &picks);
         let again = import(&export_markdown(&plan)).plan;
         prop_assert_eq!(again, plan);
     }

@@ -363,6 +363,7 @@ impl Builder {
                 heading: "Comments after the table".to_owned(),
                 level: 2,
                 body: self.section.join("\n"),
+                ..NoteSection::default()
             });
         }
         self.report.count(&self.plan);

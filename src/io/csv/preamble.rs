@@ -23,6 +23,7 @@ pub(super) fn read_preamble(texts: &[String], plan: &mut Plan) {
                     heading: key.to_owned(),
                     level: 2,
                     body: String::new(),
+                    ..NoteSection::default()
                 });
             }
             Some((key, value)) => set_meta(&mut plan.meta, key, value),
@@ -34,6 +35,7 @@ pub(super) fn read_preamble(texts: &[String], plan: &mut Plan) {
                     heading: String::new(),
                     level: 0,
                     body: text.to_owned(),
+                    ..NoteSection::default()
                 });
             }
         }

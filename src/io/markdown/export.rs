@@ -2,11 +2,12 @@
 
 use super::headings::{self, Kind};
 use super::resolve::automatic_id;
+use super::titles;
 use super::values::one_line;
-use super::{NOTE_END, NOTE_START};
+use super::{NOTE_END, note_start};
 use crate::model::{
-    Milestone, Phase, Plan, Sprint, StatusCategory, StatusKey, Task, TaskId, WeekRange,
-    default_legend,
+    Milestone, NoteSection, Phase, Plan, Sprint, StatusCategory, StatusKey, Task, TaskId,
+    WeekRange, default_legend,
 };
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -19,7 +20,7 @@ pub fn export_markdown(plan: &Plan) -> String {
         legend(&mut out, plan);
     }
     if !plan.sprints.is_empty() {
-        out.line("## Sprints");
+        out.heading(2, titles::title(plan, "sprints"));
         out.blank();
         for sprint in &plan.sprints {
             sprint_block(&mut out, sprint);
@@ -27,37 +28,114 @@ pub fn export_markdown(plan: &Plan) -> String {
     }
     TaskWalk::new(plan).write(&mut out);
     if !plan.milestones.is_empty() {
-        out.line("## Milestones");
+        out.heading(2, titles::title(plan, "milestones"));
         out.blank();
         for milestone in &plan.milestones {
             milestone_block(&mut out, plan, milestone);
         }
     }
     registers(&mut out, plan);
-    for note in &plan.notes {
-        if note.level > 0 {
-            out.line(&format!(
-                "{} {}",
-                "#".repeat(usize::from(note.level)),
-                note.heading
-            ));
-        }
-        out.line(NOTE_START);
-        if !note.body.is_empty() {
-            out.line(&note.body);
-        }
-        out.line(NOTE_END);
-        out.blank();
-    }
-    out.text
+    out.finish(&plan.notes)
 }
 
-#[derive(Default)]
+/// The document being written, with the places where note sections may go.
 struct Writer {
     text: String,
+    /// The anchor the importer would have read last at this point of the text.
+    anchor: String,
+    /// Places before a section heading where notes may go.
+    places: Vec<Place>,
+    /// Where the text stood right after the last heading that names nothing ("## Sprints").
+    after_heading: usize,
+    /// Whether the text being written belongs to the anchor's block (its heading or a heading
+    /// under it came last), rather than to a section that names nothing ("## Tasks").
+    in_block: bool,
+}
+
+impl Default for Writer {
+    fn default() -> Self {
+        Self {
+            text: String::new(),
+            anchor: String::new(),
+            places: Vec::new(),
+            after_heading: 0,
+            in_block: true,
+        }
+    }
+}
+
+/// A place before a section heading (or the end of the document).
+struct Place {
+    /// Where in the text.
+    offset: usize,
+    /// The anchor read before it.
+    anchor: String,
+    /// Whether the anchor's block ends here (a phase heading written again for another group of
+    /// its tasks goes on with the block; a section that names nothing is no block).
+    ends_block: bool,
 }
 
 impl Writer {
+    /// Writes a heading; a top-level or anchoring heading is a place where notes may go, unless
+    /// it comes right under a heading that names nothing ("## Sprints" then "### Sprint 1").
+    fn heading(&mut self, level: usize, text: &str) {
+        let anchor = headings::anchor(&headings::analyse(text));
+        let right_under =
+            self.after_heading > 0 && self.text[self.after_heading..].trim().is_empty();
+        if (level <= 2 || anchor.is_some()) && !right_under {
+            self.places.push(Place {
+                offset: self.text.len(),
+                anchor: self.anchor.clone(),
+                ends_block: self.in_block && anchor.as_ref() != Some(&self.anchor),
+            });
+        }
+        let names_nothing = anchor.is_none();
+        if let Some(anchor) = anchor {
+            self.anchor = anchor;
+            self.in_block = true;
+        } else if level <= 2 {
+            self.in_block = false;
+        }
+        self.line(&format!("{} {text}", "#".repeat(level)));
+        if names_nothing {
+            self.after_heading = self.text.len();
+        }
+    }
+
+    /// Puts each note section back at the end of its anchor's last block, keeping the notes'
+    /// order. A note whose anchor has no block left follows the note before it and names its
+    /// anchor.
+    fn finish(mut self, notes: &[NoteSection]) -> String {
+        self.places.push(Place {
+            offset: self.text.len(),
+            anchor: self.anchor.clone(),
+            ends_block: self.in_block,
+        });
+        let mut placed: Vec<(usize, String)> = Vec::with_capacity(notes.len());
+        let mut from = 0;
+        for note in notes {
+            let found = (from..self.places.len()).rfind(|&at| {
+                let place = &self.places[at];
+                place.anchor == note.after && place.ends_block
+            });
+            let at = found.unwrap_or(from);
+            from = at;
+            placed.push((self.places[at].offset, note_text(note, found.is_none())));
+        }
+        let mut text = String::with_capacity(self.text.len());
+        let mut copied = 0;
+        for (offset, note) in placed {
+            text.push_str(&self.text[copied..offset]);
+            copied = offset;
+            if !text.is_empty() && !text.ends_with("\n\n") {
+                text.push('\n');
+            }
+            text.push_str(&note);
+        }
+        text.push_str(&self.text[copied..]);
+        text
+    }
+
     fn line(&mut self, text: &str) {
         self.text.push_str(text);
         self.text.push('\n');
@@ -87,6 +165,25 @@ impl Writer {
         }
         self.blank();
     }
+}
+
+/// A note section between Waymark's markers, followed by a blank line.
+fn note_text(note: &NoteSection, name_anchor: bool) -> String {
+    let mut text = String::new();
+    if note.level > 0 {
+        let _ = writeln!(
+            text,
+            "{} {}",
+            "#".repeat(usize::from(note.level)),
+            note.heading
+        );
+    }
+    let _ = writeln!(text, "{}", note_start(&note.after, name_anchor));
+    if !note.body.is_empty() {
+        let _ = writeln!(text, "{}", note.body);
+    }
+    let _ = writeln!(text, "{NOTE_END}\n");
+    text
 }
 
 fn cell(text: &str) -> String {
@@ -133,7 +230,7 @@ fn header(out: &mut Writer, plan: &Plan) {
 }
 
 fn legend(out: &mut Writer, plan: &Plan) {
-    out.line("## Status Legend");
+    out.heading(2, "Status Legend");
     out.blank();
     let rows: Vec<Vec<String>> = plan
         .legend
@@ -206,17 +303,17 @@ fn sprint_block(out: &mut Writer, sprint: &Sprint) {
     } else {
         ""
     };
-    out.line(&format!(
-        "### {}",
-        structure_heading(
+    out.heading(
+        3,
+        &structure_heading(
             &Kind::Sprint,
             "Sprint",
             &sprint.name,
             sprint.id.as_str(),
             sprint.weeks,
-            version
-        )
-    ));
+            version,
+        ),
+    );
     out.blank();
     if !in_heading && !sprint.version.is_empty() {
         out.field("", "Version", &sprint.version);
@@ -295,17 +392,17 @@ fn milestone_block(out: &mut Writer, plan: &Plan, milestone: &Milestone) {
         first: week,
         last: week,
     });
-    out.line(&format!(
-        "### {}",
-        structure_heading(
+    out.heading(
+        3,
+        &structure_heading(
             &Kind::Milestone,
             "Milestone",
             &milestone.name,
             milestone.id.as_str(),
             weeks,
-            ""
-        )
-    ));
+            "",
+        ),
+    );
     out.blank();
     if let Some(date) = milestone.date {
         out.field("", "Date", &date.to_string());
@@ -383,7 +480,7 @@ impl<'a> TaskWalk<'a> {
 
     fn emit_phase(&mut self, out: &mut Writer, index: usize) {
         let phase = &self.plan.phases[index];
-        out.line(&format!("## {}", phase_heading(phase)));
+        out.heading(2, &phase_heading(phase));
         out.blank();
         if !self.emitted[index] {
             self.emitted[index] = true;
@@ -402,20 +499,17 @@ impl<'a> TaskWalk<'a> {
             }
             self.emit_phase(out, phase);
         } else if let Some(sprint) = container.sprint {
-            out.line(&format!(
-                "## {}",
-                sprint_heading(&self.plan.sprints[sprint])
-            ));
+            out.heading(2, &sprint_heading(&self.plan.sprints[sprint]));
             out.blank();
         } else if container.group.is_empty() {
-            out.line("## Tasks");
+            out.heading(2, "Tasks");
             out.blank();
         } else {
             level = 2;
         }
         if !container.group.is_empty() {
             for segment in container.group.split(" / ") {
-                out.line(&format!("{} {segment}", "#".repeat(level)));
+                out.heading(level, segment);
                 level += 1;
             }
             out.blank();
@@ -575,7 +669,7 @@ fn task_lines(
 fn registers(out: &mut Writer, plan: &Plan) {
     let section = |out: &mut Writer, title: &str, header: &[&str], rows: Vec<Vec<String>>| {
         if !rows.is_empty() {
-            out.line(&format!("## {title}"));
+            out.heading(2, title);
             out.blank();
             out.table(header, &rows);
         }
@@ -583,7 +677,7 @@ fn registers(out: &mut Writer, plan: &Plan) {
     let opt = |id: Option<&dyn std::fmt::Display>| id.map(ToString::to_string).unwrap_or_default();
     section(
         out,
-        "Velocity",
+        titles::title(plan, "velocity"),
         &[
             "Period",
             "Week",
@@ -610,7 +704,7 @@ fn registers(out: &mut Writer, plan: &Plan) {
     );
     section(
         out,
-        "Blockers",
+        titles::title(plan, "blockers"),
         &[
             "ID",
             "Blocker",
@@ -637,7 +731,7 @@ fn registers(out: &mut Writer, plan: &Plan) {
     );
     section(
         out,
-        "Known Issues",
+        titles::title(plan, "known-issues"),
         &["ID", "Issue", "Phase", "Severity", "Status", "Fix"],
         plan.known_issues
             .iter()
@@ -655,7 +749,7 @@ fn registers(out: &mut Writer, plan: &Plan) {
     );
     section(
         out,
-        "Risks",
+        titles::title(plan, "risks"),
         &["Risk", "Likelihood", "Impact", "Mitigation"],
         plan.risks
             .iter()
@@ -671,7 +765,7 @@ fn registers(out: &mut Writer, plan: &Plan) {
     );
     section(
         out,
-        "Metrics",
+        titles::title(plan, "metrics"),
         &["Metric", "Target", "Current", "Group"],
         plan.metrics
             .iter()
@@ -687,7 +781,7 @@ fn registers(out: &mut Writer, plan: &Plan) {
     );
     section(
         out,
-        "Reviews",
+        titles::title(plan, "reviews"),
         &["Review", "Group"],
         plan.reviews
             .iter()
@@ -696,7 +790,7 @@ fn registers(out: &mut Writer, plan: &Plan) {
     );
     section(
         out,
-        "Resources & Links",
+        titles::title(plan, "links"),
         &["Link", "URL"],
         plan.links
             .iter()
@@ -705,7 +799,7 @@ fn registers(out: &mut Writer, plan: &Plan) {
     );
     section(
         out,
-        "Update Log",
+        titles::title(plan, "update-log"),
         &["Date", "Update", "By"],
         plan.update_log
             .iter()
@@ -720,7 +814,7 @@ fn registers(out: &mut Writer, plan: &Plan) {
     );
     section(
         out,
-        "Status History",
+        titles::title(plan, "status-history"),
         &["Task", "From", "To", "At"],
         plan.status_history
             .iter()
@@ -735,7 +829,7 @@ fn registers(out: &mut Writer, plan: &Plan) {
             .collect(),
     );
     if !plan.ideas.is_empty() {
-        out.line("## Ideas");
+        out.heading(2, titles::title(plan, "ideas"));
         out.blank();
         for idea in &plan.ideas {
             out.line(&format!(

@@ -241,6 +241,35 @@ pub(super) fn slug(text: &str) -> String {
     out.trim_end_matches('-').to_owned()
 }
 
+/// The anchor a heading sets for the note sections after it (see `NoteSection::after`): phases,
+/// sprints, milestones and register sections set one; groups, "Tasks" and "Notes" do not.
+pub(super) fn anchor(heading: &Heading) -> Option<String> {
+    let section = |section: Section| {
+        let name = match section {
+            Section::Legend => "legend",
+            Section::Velocity => "velocity",
+            Section::Blockers => "blockers",
+            Section::KnownIssues => "known-issues",
+            Section::UpdateLog => "update-log",
+            Section::StatusHistory => "status-history",
+            Section::Metrics => "metrics",
+            Section::Reviews => "reviews",
+            Section::Risks => "risks",
+            Section::Ideas => "ideas",
+            Section::Links => "links",
+            Section::Notes => return None,
+        };
+        Some(format!("section:{name}"))
+    };
+    match &heading.kind {
+        Kind::Phase => Some(format!("phase:{}", heading.id)),
+        Kind::Sprint => Some(format!("sprint:{}", heading.id)),
+        Kind::Milestone => Some(format!("milestone:{}", heading.id)),
+        Kind::Section(kind) => section(*kind),
+        Kind::Neutral | Kind::Generic => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

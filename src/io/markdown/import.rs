@@ -4,8 +4,9 @@
 use super::headings::{self, Kind, Section};
 use super::legend;
 use super::scan::{self, Line, Mark};
+use super::titles;
 use super::values;
-use super::{NOTE_END, NOTE_START};
+use super::{NOTE_END, NoteMarker, note_marker};
 use crate::io::status_words::{recognise_status, recognise_status_text, split_leading_emoji};
 use crate::io::{ImportError, ImportReport, Imported, TextError};
 use crate::model::{
@@ -46,6 +47,8 @@ pub(super) struct Open {
     pub used: bool,
     pub slot: usize,
     pub criteria_for: Option<usize>,
+    /// The anchor a note made of this section gets.
+    pub anchor: String,
 }
 
 /// What an open list item stands for.
@@ -86,6 +89,8 @@ pub(super) struct Builder {
     pub notes: Vec<Option<NoteSection>>,
     pub table: Vec<(usize, String)>,
     pub added_statuses: Vec<StatusKey>,
+    /// The anchor of the last phase, sprint, milestone or register section read.
+    pub anchor: String,
 }
 
 /// Reads a Markdown plan.
@@ -127,6 +132,7 @@ impl Builder {
                 used: true,
                 slot: 0,
                 criteria_for: None,
+                anchor: String::new(),
             }],
             list: Vec::new(),
             task_refs: Vec::new(),
@@ -138,6 +144,7 @@ impl Builder {
             notes: vec![None],
             table: Vec::new(),
             added_statuses: Vec::new(),
+            anchor: String::new(),
         }
     }
 
@@ -152,8 +159,8 @@ impl Builder {
             if !matches!(line, Line::TableRow) {
                 self.flush_table();
             }
-            if raw.trim() == NOTE_START {
-                index = self.verbatim_note(lines, index, String::new(), 0);
+            if let Some(anchor) = note_marker(raw) {
+                index = self.verbatim_note(lines, index, (String::new(), 0), anchor);
                 continue;
             }
             if legend_lines[number - 1] {
@@ -166,12 +173,10 @@ impl Builder {
                 Line::TableRow => self.table.push((number, raw.to_owned())),
                 Line::Heading { level, text } => {
                     self.list.clear();
-                    if lines
-                        .get(index)
-                        .is_some_and(|next| next.trim() == NOTE_START)
-                    {
+                    if let Some(anchor) = lines.get(index).and_then(|next| note_marker(next)) {
                         self.close_to(level);
-                        index = self.verbatim_note(lines, index + 1, text.to_owned(), level);
+                        let heading = (text.to_owned(), level);
+                        index = self.verbatim_note(lines, index + 1, heading, anchor);
                     } else if !title_seen && level == 1 {
                         title_seen = true;
                         headings::split_explicit_id(text)
@@ -196,8 +201,15 @@ impl Builder {
         }
     }
 
-    /// Reads a note written between Waymark's note markers, verbatim. Returns the next line index.
-    fn verbatim_note(&mut self, lines: &[&str], from: usize, heading: String, level: u8) -> usize {
+    /// Reads a note written between Waymark's note markers, verbatim; it stands after `anchor`
+    /// when the marker names one, else after the last anchor read. Returns the next line index.
+    fn verbatim_note(
+        &mut self,
+        lines: &[&str],
+        from: usize,
+        (heading, level): (String, u8),
+        NoteMarker(anchor): NoteMarker,
+    ) -> usize {
         let end = lines[from..]
             .iter()
             .position(|line| line.trim() == NOTE_END)
@@ -207,6 +219,7 @@ impl Builder {
             heading,
             level,
             body,
+            after: anchor.unwrap_or_else(|| self.anchor.clone()),
         }));
         end + 1
     }
@@ -288,6 +301,7 @@ impl Builder {
             heading: open.raw,
             level: open.level,
             body: body.join("\n"),
+            after: open.anchor,
         });
     }
 
@@ -298,6 +312,12 @@ impl Builder {
             .stack
             .iter()
             .any(|open| matches!(open.ctx, Ctx::Section(Section::Velocity) | Ctx::Period(_)));
+        if !in_velocity {
+            if let Some(anchor) = headings::anchor(&heading) {
+                self.anchor = anchor;
+            }
+            self.record_title(&heading.kind, text);
+        }
         let ctx = if in_velocity {
             let week = heading
                 .weeks
@@ -332,10 +352,37 @@ impl Builder {
             used: false,
             slot: self.notes.len() - 1,
             criteria_for: None,
+            anchor: self.anchor.clone(),
         });
         if structural {
             self.mark_used();
         }
+    }
+
+    /// Keeps the heading of a register section, or the heading sprints or milestones stand under.
+    fn record_title(&mut self, kind: &Kind, text: &str) {
+        let (key, heading) = match kind {
+            Kind::Section(section) => match titles::section_key(*section) {
+                Some(key) => (key, text),
+                None => return,
+            },
+            Kind::Sprint | Kind::Milestone => {
+                let Some(parent) = self.stack.last().filter(|open| {
+                    open.level > 0 && matches!(open.ctx, Ctx::Neutral | Ctx::Generic(_))
+                }) else {
+                    return;
+                };
+                let key = if *kind == Kind::Sprint {
+                    "sprints"
+                } else {
+                    "milestones"
+                };
+                (key, parent.raw.as_str())
+            }
+            _ => return,
+        };
+        let heading = heading.to_owned();
+        titles::record(&mut self.plan, key, &heading);
     }
 
     fn phase_for(&mut self, heading: &headings::Heading) -> usize {

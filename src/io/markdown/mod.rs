@@ -41,6 +41,17 @@
 //! - **Anything else** is kept, in document order, as a note section under its heading, with a
 //!   warning giving its first line. Waymark writes notes between `<!-- waymark:note -->` markers
 //!   so they come back verbatim.
+//! - **Notes stay in place.** Each note records its anchor (`NoteSection::after`): the last
+//!   phase, sprint, milestone or register section before it (`phase:module-2`, `sprint:s2`,
+//!   `milestone:m3`, `section:velocity`; empty for the top). The exporter writes each note at the
+//!   end of its anchor's last block (after all of a phase's tasks, before the next section),
+//!   keeping the notes' order; a note that cannot go there (its anchor is gone, or comes before
+//!   the note before it in the export) follows the previous note and names its anchor in the
+//!   marker (`<!-- waymark:note after="phase:x" -->`), so the round trip stays exact.
+//! - **Section wording.** A register section's heading ("Checkpoints & Reviews", "📈 Velocity
+//!   Tracking") and the heading sprints or milestones stand under ("Projected Development
+//!   Sprints") are kept in `Plan::section_headings` when they differ from Waymark's own, and the
+//!   exporter writes them instead of its own.
 //!
 //! The reader works line by line with explicit stacks (no recursion), so deep nesting and large
 //! documents cost linear time.
@@ -53,6 +64,7 @@ mod legend;
 mod resolve;
 mod scan;
 mod tables;
+mod titles;
 mod values;
 
 pub use export::export_markdown;
@@ -60,5 +72,40 @@ pub use import::import_markdown;
 
 /// Opens a note section Waymark wrote; its lines are kept verbatim until [`NOTE_END`].
 const NOTE_START: &str = "<!-- waymark:note -->";
+/// Opens a note section that names its anchor because it is not written right after it.
+const NOTE_START_AFTER: &str = "<!-- waymark:note after=\"";
 /// Closes a note section.
 const NOTE_END: &str = "<!-- /waymark:note -->";
+
+/// A line that opens a note section, with the anchor it names (plain markers name none).
+struct NoteMarker(Option<String>);
+
+/// Reads a note marker line.
+fn note_marker(line: &str) -> Option<NoteMarker> {
+    let line = line.trim();
+    if line == NOTE_START {
+        return Some(NoteMarker(None));
+    }
+    let anchor = line
+        .strip_prefix(NOTE_START_AFTER)?
+        .strip_suffix("\" -->")?;
+    Some(NoteMarker(Some(
+        anchor
+            .replace("&#10;", "\n")
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&"),
+    )))
+}
+
+/// The marker that opens a note section, naming its anchor when `explicit`.
+fn note_start(anchor: &str, explicit: bool) -> String {
+    if explicit {
+        let escaped = anchor
+            .replace('&', "&amp;")
+            .replace('"', "&quot;")
+            .replace('\n', "&#10;");
+        format!("{NOTE_START_AFTER}{escaped}\" -->")
+    } else {
+        NOTE_START.to_owned()
+    }
+}

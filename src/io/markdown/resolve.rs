@@ -36,6 +36,7 @@ impl Builder {
                 format!("the document's legend has no \"{key}\" status; Waymark's was added"),
             );
         }
+        super::titles::keep_written(&mut self.plan);
         self.plan.notes = std::mem::take(&mut self.notes)
             .into_iter()
             .flatten()
