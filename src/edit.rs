@@ -5,8 +5,8 @@
 
 use crate::analysis::{format_loop, loop_if_added};
 use crate::model::{
-    ChecklistItem, Milestone, MilestoneId, Phase, PhaseId, Plan, PlanMeta, Priority, Sprint,
-    SprintId, StatusCategory, StatusChange, StatusDef, StatusKey, Task, TaskId,
+    ChecklistItem, LaneLimit, Milestone, MilestoneId, Phase, PhaseId, Plan, PlanMeta, Priority,
+    Sprint, SprintId, StatusCategory, StatusChange, StatusDef, StatusKey, Task, TaskId,
 };
 use chrono::{NaiveDate, NaiveDateTime};
 use thiserror::Error;
@@ -148,6 +148,16 @@ pub enum Edit {
     PutMilestone(Box<Milestone>),
     /// Deletes a milestone.
     DeleteMilestone(MilestoneId),
+    /// Sets or removes the work-in-progress limit of one board swimlane.
+    SetLaneWipLimit {
+        /// What the lanes are made of: `sprint`, `phase`, `owner` or `priority`.
+        lanes: String,
+        /// The lane's key (a sprint or phase id, an owner, a priority such as `P1`; empty for the
+        /// lane of tasks without one).
+        lane: String,
+        /// The new limit (at least 1); `None` removes it.
+        limit: Option<u32>,
+    },
     /// Several edits applied together as one undo step.
     Batch {
         /// What the whole change is called.
@@ -190,6 +200,12 @@ pub enum EditError {
     /// A legend must keep at least one status and all statuses tasks use.
     #[error("the legend must keep every status tasks use (missing {0})")]
     LegendInUse(StatusKey),
+    /// A WIP limit names a swimlane the plan does not have.
+    #[error("there is no {0} lane {1:?}")]
+    UnknownLane(String, String),
+    /// A WIP limit of zero would leave no room at all.
+    #[error("a WIP limit must be at least 1")]
+    ZeroWipLimit,
 }
 
 impl Edit {
@@ -221,6 +237,13 @@ impl Edit {
             Self::DeleteSprint(id) => format!("Delete sprint {id}"),
             Self::PutMilestone(milestone) => format!("Edit milestone {}", milestone.name),
             Self::DeleteMilestone(id) => format!("Delete milestone {id}"),
+            Self::SetLaneWipLimit { lanes, lane, limit } => {
+                let name = plan.lane_name(lanes, lane).unwrap_or_else(|| lane.clone());
+                match limit {
+                    Some(limit) => format!("Set WIP limit of {name} to {limit}"),
+                    None => format!("Remove WIP limit of {name}"),
+                }
+            }
             Self::Batch { label, .. } => label.clone(),
         }
     }
@@ -271,6 +294,9 @@ impl Edit {
                     return Err(EditError::UnknownMilestone(id.clone()));
                 }
                 Ok(())
+            }
+            Self::SetLaneWipLimit { lanes, lane, limit } => {
+                set_lane_wip_limit(plan, lanes, lane, *limit)
             }
             Self::Batch { edits, .. } => edits.iter().try_for_each(|edit| edit.apply(plan)),
         }
@@ -460,6 +486,34 @@ fn set_legend(plan: &mut Plan, legend: &[StatusDef]) -> Result<(), EditError> {
     Ok(())
 }
 
+fn set_lane_wip_limit(
+    plan: &mut Plan,
+    lanes: &str,
+    lane: &str,
+    limit: Option<u32>,
+) -> Result<(), EditError> {
+    let canonical = lanes != "priority"
+        || lane.is_empty()
+        || Priority::parse(lane).is_some_and(|p| p.to_string() == lane);
+    if plan.lane_name(lanes, lane).is_none() || !canonical {
+        return Err(EditError::UnknownLane(lanes.to_owned(), lane.to_owned()));
+    }
+    if limit == Some(0) {
+        return Err(EditError::ZeroWipLimit);
+    }
+    plan.lane_wip_limits
+        .retain(|l| l.lanes != lanes || l.lane != lane);
+    if let Some(limit) = limit {
+        plan.lane_wip_limits.push(LaneLimit {
+            lanes: lanes.to_owned(),
+            lane: lane.to_owned(),
+            limit,
+        });
+        plan.lane_wip_limits.sort();
+    }
+    Ok(())
+}
+
 fn delete_phase(plan: &mut Plan, id: &PhaseId) -> Result<(), EditError> {
     let before = plan.phases.len();
     plan.phases.retain(|p| &p.id != id);
@@ -473,6 +527,8 @@ fn delete_phase(plan: &mut Plan, id: &PhaseId) -> Result<(), EditError> {
     {
         task.phase = None;
     }
+    plan.lane_wip_limits
+        .retain(|l| l.lanes != "phase" || l.lane != id.as_str());
     for phase in &mut plan.phases {
         phase.depends_on.retain(|p| p != id);
     }
@@ -488,6 +544,8 @@ fn delete_sprint(plan: &mut Plan, id: &SprintId) -> Result<(), EditError> {
     if plan.sprints.len() == before {
         return Err(EditError::UnknownSprint(id.clone()));
     }
+    plan.lane_wip_limits
+        .retain(|l| l.lanes != "sprint" || l.lane != id.as_str());
     for task in plan
         .tasks
         .iter_mut()

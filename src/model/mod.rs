@@ -5,6 +5,7 @@
 
 mod generate;
 mod ids;
+mod lane_limit;
 mod plan;
 mod records;
 mod status;
@@ -13,6 +14,7 @@ mod task;
 
 pub use generate::{SplitMix, generate_plan};
 pub use ids::{MilestoneId, PhaseId, SprintId, StatusKey, TaskId};
+pub use lane_limit::LaneLimit;
 pub use plan::{MetaEntry, Plan, PlanMeta};
 pub use records::{
     Blocker, Cadence, Idea, KnownIssue, Link, LogEntry, Metric, NoteSection, Risk, StatusChange,

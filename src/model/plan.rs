@@ -2,7 +2,7 @@
 
 use super::status::StatusCategory;
 use super::{
-    Blocker, Cadence, Idea, KnownIssue, Link, LogEntry, Metric, Milestone, MilestoneId,
+    Blocker, Cadence, Idea, KnownIssue, LaneLimit, Link, LogEntry, Metric, Milestone, MilestoneId,
     NoteSection, Phase, PhaseId, Risk, Sprint, SprintId, StatusChange, StatusDef, StatusKey, Task,
     TaskId, VelocityRecord, default_legend,
 };
@@ -117,6 +117,9 @@ pub struct Plan {
     /// as `key`, the heading as written as `value`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub section_headings: Vec<MetaEntry>,
+    /// WIP limits of board swimlanes, sorted by lane kind and key.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lane_wip_limits: Vec<LaneLimit>,
 }
 
 impl Default for Plan {
@@ -140,6 +143,7 @@ impl Default for Plan {
             ideas: Vec::new(),
             notes: Vec::new(),
             section_headings: Vec::new(),
+            lane_wip_limits: Vec::new(),
         }
     }
 }

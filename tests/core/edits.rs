@@ -3,9 +3,10 @@
 use chrono::NaiveDate;
 use waymark::edit::{Edit, EditError, TaskChange};
 use waymark::history::History;
+use waymark::io::{plan_from_ron, plan_to_ron};
 use waymark::model::{
-    ChecklistItem, Milestone, MilestoneId, Phase, PhaseId, Plan, PlanMeta, Priority, Sprint,
-    SprintId, StatusKey, Task, TaskId, default_legend, generate_plan,
+    ChecklistItem, LaneLimit, Milestone, MilestoneId, Phase, PhaseId, Plan, PlanMeta, Priority,
+    Sprint, SprintId, StatusKey, Task, TaskId, default_legend, generate_plan,
 };
 
 fn at() -> chrono::NaiveDateTime {
@@ -112,6 +113,11 @@ fn every_edit_kind() -> Vec<Edit> {
             name: "Live".into(),
             ..Milestone::default()
         })),
+        Edit::SetLaneWipLimit {
+            lanes: "sprint".into(),
+            lane: "s1".into(),
+            limit: Some(4),
+        },
         Edit::Batch {
             label: "Two renames".into(),
             edits: vec![
@@ -340,4 +346,99 @@ fn generated_plans_have_the_asked_size_and_no_loops() {
     assert!((1_900..=2_000).contains(&edges), "{edges} edges");
     assert!(waymark::analysis::check_plan(&plan).is_empty());
     assert_eq!(generate_plan(100, 200, 7), generate_plan(100, 200, 7));
+}
+
+fn lane_limit(lanes: &str, lane: &str, limit: Option<u32>) -> Edit {
+    Edit::SetLaneWipLimit {
+        lanes: lanes.into(),
+        lane: lane.into(),
+        limit,
+    }
+}
+
+#[test]
+fn lane_wip_limits_are_named_kept_sorted_and_removed() {
+    let mut history = History::new(small_plan());
+    let edit = lane_limit("sprint", "s1", Some(4));
+    assert_eq!(edit.label(history.plan()), "Set WIP limit of Sprint 1 to 4");
+    for edit in [
+        lane_limit("sprint", "s1", Some(4)),
+        lane_limit("owner", "backend", Some(2)),
+        lane_limit("priority", "P1", Some(3)),
+        lane_limit("sprint", "", Some(6)),
+        lane_limit("sprint", "s1", Some(5)),
+    ] {
+        history.apply(&edit).expect("a known lane");
+    }
+    let plan = history.plan();
+    let stored: Vec<(&str, &str, u32)> = plan
+        .lane_wip_limits
+        .iter()
+        .map(|l| (l.lanes.as_str(), l.lane.as_str(), l.limit))
+        .collect();
+    assert_eq!(
+        stored,
+        [
+            ("owner", "backend", 2),
+            ("priority", "P1", 3),
+            ("sprint", "", 6),
+            ("sprint", "s1", 5),
+        ]
+    );
+    assert_eq!(plan.lane_wip_limit("sprint", "s1"), Some(5));
+    let remove = lane_limit("sprint", "s1", None);
+    assert_eq!(remove.label(plan), "Remove WIP limit of Sprint 1");
+    history.apply(&remove).expect("a known lane");
+    assert_eq!(history.plan().lane_wip_limit("sprint", "s1"), None);
+    history
+        .apply(&Edit::DeleteSprint(SprintId::from("s1")))
+        .expect("known sprint");
+    history
+        .apply(&lane_limit("phase", "pay", Some(2)))
+        .expect("a known phase");
+    history
+        .apply(&Edit::DeletePhase(PhaseId::from("pay")))
+        .expect("known phase");
+    assert_eq!(history.plan().lane_wip_limit("phase", "pay"), None);
+}
+
+#[test]
+fn lane_wip_limits_for_unknown_lanes_or_of_zero_are_refused() {
+    let mut history = History::new(small_plan());
+    for (edit, error) in [
+        (
+            lane_limit("sprint", "s9", Some(2)),
+            EditError::UnknownLane("sprint".into(), "s9".into()),
+        ),
+        (
+            lane_limit("phase", "nope", Some(2)),
+            EditError::UnknownLane("phase".into(), "nope".into()),
+        ),
+        (
+            lane_limit("priority", "high", Some(2)),
+            EditError::UnknownLane("priority".into(), "high".into()),
+        ),
+        (
+            lane_limit("colour", "red", Some(2)),
+            EditError::UnknownLane("colour".into(), "red".into()),
+        ),
+        (lane_limit("sprint", "s1", Some(0)), EditError::ZeroWipLimit),
+    ] {
+        assert_eq!(history.apply(&edit), Err(error), "{edit:?}");
+    }
+    assert!(history.plan().lane_wip_limits.is_empty());
+}
+
+#[test]
+fn lane_wip_limits_are_saved_only_when_set_and_read_back() {
+    let mut plan = small_plan();
+    assert!(!plan_to_ron(&plan).contains("lane_wip_limits"));
+    plan.lane_wip_limits.push(LaneLimit {
+        lanes: "sprint".into(),
+        lane: "s1".into(),
+        limit: 4,
+    });
+    let text = plan_to_ron(&plan);
+    assert!(text.contains("lane_wip_limits"));
+    assert_eq!(plan_from_ron(&text).expect("reads back"), plan);
 }

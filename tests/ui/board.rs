@@ -405,6 +405,71 @@ fn swimlanes_by_sprint_collapse_and_move_cards_between_lanes() {
 }
 
 #[test]
+fn a_lane_wip_limit_marks_an_over_full_lane() {
+    let mut harness = board();
+    harness.state_mut().ui_state.board.swimlane = waymark::views::board::Swimlane::Sprint;
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("▼ Sprint 2 · 3 tasks · 25 h")
+            .is_some()
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "WIP limit of Sprint 2")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "WIP limit")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "WIP limit")
+        .type_text("2");
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Set").click();
+    harness.run();
+    let limits = &harness.state().plan().lane_wip_limits;
+    assert_eq!(limits.len(), 1);
+    assert_eq!(
+        (
+            limits[0].lanes.as_str(),
+            limits[0].lane.as_str(),
+            limits[0].limit
+        ),
+        ("sprint", "s2", 2)
+    );
+    assert_eq!(
+        harness.state().document.history.undo_label(),
+        Some("Set WIP limit of Sprint 2 to 2")
+    );
+    assert!(
+        harness
+            .query_by_label("▼ ⚠ Sprint 2 · 3/2 tasks · 25 h")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label("▼ Sprint 3 · 1 tasks · 8 h")
+            .is_some(),
+        "other lanes are not marked"
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "WIP limit of Sprint 2")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Remove the limit")
+        .click();
+    harness.run();
+    assert!(harness.state().plan().lane_wip_limits.is_empty());
+    assert!(
+        harness
+            .query_by_label("▼ Sprint 2 · 3 tasks · 25 h")
+            .is_some()
+    );
+}
+
+#[test]
 fn board_snapshot() {
     let mut harness = board();
     harness.get_by_label_contains("Card PAY-002").click();

@@ -1,4 +1,4 @@
-//! The status board: column headers (count, estimate, WIP limit, menu), lane headers and quick add.
+//! The status board: column headers (count, estimate, WIP limit, menu) and quick add.
 
 use super::grid::{GridKind, grid_ui};
 use super::index::{BoardIndex, ColumnFacts, LaneFacts};
@@ -135,21 +135,48 @@ fn column_header_ui(
 fn column_menu_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut BoardState, key: &StatusKey) {
     let plan = ctx.plan;
     let current = plan.status(key).and_then(|s| s.wip_limit);
+    if let Some(choice) = wip_limit_menu_ui(ui, &mut state.wip_draft, current) {
+        ctx.edit(set_wip_limit(plan, key, choice.limit()));
+    }
+}
+
+/// What a WIP-limit menu was asked to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LimitChoice {
+    /// Set this limit.
+    Set(u32),
+    /// Remove the limit.
+    Remove,
+}
+
+impl LimitChoice {
+    /// The limit to store: `None` removes it.
+    pub fn limit(self) -> Option<u32> {
+        match self {
+            Self::Set(limit) => Some(limit),
+            Self::Remove => None,
+        }
+    }
+}
+
+/// The body of a WIP-limit menu (a column's or a lane's): the current limit, a "WIP limit" field
+/// with "Set", and "Remove the limit". Returns the change chosen, and closes the menu then.
+pub fn wip_limit_menu_ui(
+    ui: &mut Ui,
+    draft: &mut String,
+    current: Option<u32>,
+) -> Option<LimitChoice> {
     ui.label(format!(
         "Work-in-progress limit: {}",
         current.map_or("none".to_owned(), |l| l.to_string())
     ));
+    let mut chosen = None;
     ui.horizontal(|ui| {
         let label = ui.label("WIP limit");
         let field = ui
-            .add(TextEdit::singleline(&mut state.wip_draft).desired_width(50.0))
+            .add(TextEdit::singleline(draft).desired_width(50.0))
             .labelled_by(label.id);
-        let limit = state
-            .wip_draft
-            .trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|l| *l > 0);
+        let limit = draft.trim().parse::<u32>().ok().filter(|l| *l > 0);
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
         if (ui
             .add_enabled(limit.is_some(), egui::Button::new("Set"))
@@ -157,18 +184,20 @@ fn column_menu_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut BoardState
             || enter)
             && let Some(limit) = limit
         {
-            ctx.edit(set_wip_limit(plan, key, Some(limit)));
-            state.wip_draft.clear();
-            ui.close();
+            chosen = Some(LimitChoice::Set(limit));
+            draft.clear();
         }
     });
     if ui
         .add_enabled(current.is_some(), egui::Button::new("Remove the limit"))
         .clicked()
     {
-        ctx.edit(set_wip_limit(plan, key, None));
+        chosen = Some(LimitChoice::Remove);
+    }
+    if chosen.is_some() {
         ui.close();
     }
+    chosen
 }
 
 /// The legend edit that sets a column's work-in-progress limit.
@@ -178,68 +207,6 @@ pub fn set_wip_limit(plan: &Plan, key: &StatusKey, limit: Option<u32>) -> Edit {
         status.wip_limit = limit;
     }
     Edit::SetLegend(legend)
-}
-
-/// A lane's header: its name and counts; click collapses or expands it.
-pub fn lane_header_ui(
-    ui: &mut Ui,
-    plan: &Plan,
-    state: &mut BoardState,
-    index: &BoardIndex,
-    lane: &LaneFacts,
-    rect: Rect,
-) {
-    let limits: &[Option<u32>] = &plan.legend.iter().map(|s| s.wip_limit).collect::<Vec<_>>();
-    let collapsed = state.collapsed.contains(&lane.key);
-    let shown: usize = lane.cells.iter().map(Vec::len).sum();
-    let count = if state.filter.is_active() {
-        format!("{shown} of {}", lane.total)
-    } else {
-        lane.total.to_string()
-    };
-    let over = lane_over_limit(index, lane, limits);
-    let text = format!(
-        "{} {} · {count} tasks · {}{}",
-        if collapsed { "▶" } else { "▼" },
-        lane.title,
-        format_hours(lane.total_hours),
-        if over { " · ⚠ over a WIP limit" } else { "" }
-    );
-    let id = ui.scope_id().with(("lane", &lane.key));
-    let response = ui.interact(rect, id, Sense::click());
-    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &text));
-    let fill = if response.hovered() {
-        ui.visuals().widgets.hovered.weak_bg_fill
-    } else {
-        ui.visuals().widgets.inactive.weak_bg_fill
-    };
-    ui.painter()
-        .rect_filled(rect.shrink2(vec2(0.0, 1.0)), CornerRadius::same(4), fill);
-    ui.painter().text(
-        rect.left_center() + vec2(8.0, 0.0),
-        Align2::LEFT_CENTER,
-        &text,
-        FontId::proportional(13.5),
-        ui.visuals().strong_text_color(),
-    );
-    if response.clicked() {
-        if collapsed {
-            state.collapsed.remove(&lane.key);
-        } else {
-            state.collapsed.insert(lane.key.clone());
-        }
-    }
-}
-
-/// True when a lane holds more cards of a status than that column's WIP limit allows: the limit holds
-/// within each lane as well as for the whole column, so the header points at the lane that is over.
-fn lane_over_limit(index: &BoardIndex, lane: &LaneFacts, limits: &[Option<u32>]) -> bool {
-    index.columns.len() == limits.len()
-        && lane
-            .totals
-            .iter()
-            .zip(limits)
-            .any(|(count, limit)| limit.is_some_and(|l| *count > l as usize))
 }
 
 /// The quick-add row of a cell: a "+ Add task" button, or the title field once clicked.

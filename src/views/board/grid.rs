@@ -5,9 +5,10 @@
 use super::BoardState;
 use super::announce::place_text;
 use super::card::card_ui;
-use super::columns::{lane_header_ui, quick_add_ui};
+use super::columns::quick_add_ui;
 use super::drag::{CardDrag, DropTarget};
 use super::index::BoardIndex;
+use super::lane_header::lane_header_ui;
 use super::layout::GridLayout;
 use super::planning::sprint_header_ui;
 use crate::views::ViewContext;
@@ -79,7 +80,7 @@ pub fn grid_ui(
                             .translate(origin);
                     match kind {
                         GridKind::Sprints => sprint_header_ui(ui, ctx, state, lane, rect),
-                        _ => lane_header_ui(ui, plan, state, index, lane, rect),
+                        _ => lane_header_ui(ui, ctx, state, index, lane, rect),
                     }
                 }
                 if geometry.collapsed {

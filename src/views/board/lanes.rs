@@ -80,6 +80,37 @@ impl LaneKey {
         }
     }
 
+    /// How the plan names this lane for its WIP limit: the lane kind and the lane's key (see
+    /// [`crate::model::LaneLimit`]); `None` for the single lane of a board without swimlanes.
+    pub fn limit_key(&self) -> Option<(&'static str, String)> {
+        match self {
+            Self::All => None,
+            Self::Sprint(sprint) => Some((
+                "sprint",
+                sprint
+                    .as_ref()
+                    .map_or(String::new(), |s| s.as_str().to_owned()),
+            )),
+            Self::Phase(phase) => Some((
+                "phase",
+                phase
+                    .as_ref()
+                    .map_or(String::new(), |p| p.as_str().to_owned()),
+            )),
+            Self::Owner(owner) => Some(("owner", owner.clone())),
+            Self::Priority(priority) => Some((
+                "priority",
+                priority.map_or(String::new(), |p| p.to_string()),
+            )),
+        }
+    }
+
+    /// The lane's own WIP limit in a plan.
+    pub fn wip_limit(&self, plan: &Plan) -> Option<u32> {
+        let (lanes, lane) = self.limit_key()?;
+        plan.lane_wip_limit(lanes, &lane)
+    }
+
     /// The lane's name as shown in its header.
     pub fn title(&self, plan: &Plan) -> String {
         match self {

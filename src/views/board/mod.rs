@@ -10,6 +10,7 @@ mod filters;
 mod grid;
 mod index;
 mod keyboard;
+mod lane_header;
 mod lanes;
 mod layout;
 mod planning;
