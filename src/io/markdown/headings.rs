@@ -244,20 +244,11 @@ pub(super) fn slug(text: &str) -> String {
 /// The anchor a heading sets for the note sections after it (see `NoteSection::after`): phases,
 /// sprints, milestones and register sections set one; groups, "Tasks" and "Notes" do not.
 pub(super) fn anchor(heading: &Heading) -> Option<String> {
+    // The legend anchors notes too, though its heading wording is not kept.
     let section = |section: Section| {
         let name = match section {
             Section::Legend => "legend",
-            Section::Velocity => "velocity",
-            Section::Blockers => "blockers",
-            Section::KnownIssues => "known-issues",
-            Section::UpdateLog => "update-log",
-            Section::StatusHistory => "status-history",
-            Section::Metrics => "metrics",
-            Section::Reviews => "reviews",
-            Section::Risks => "risks",
-            Section::Ideas => "ideas",
-            Section::Links => "links",
-            Section::Notes => return None,
+            other => super::titles::section_key(other)?,
         };
         Some(format!("section:{name}"))
     };
