@@ -5,8 +5,8 @@ use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use waymark::views::Request;
 
-#[test]
-fn save_to_a_file_clears_the_dirty_marker_and_writes_the_plan() {
+/// The sample with one task deleted through the toolbar, so it has unsaved changes.
+fn harness_with_unsaved_changes() -> egui_kittest::Harness<'static, waymark::app::WaymarkApp> {
     let mut harness = harness();
     harness.get_by_label("QA-001").click();
     harness.run();
@@ -14,6 +14,12 @@ fn save_to_a_file_clears_the_dirty_marker_and_writes_the_plan() {
         .get_by_role_and_label(Role::Button, "Delete task")
         .click();
     harness.run();
+    harness
+}
+
+#[test]
+fn save_to_a_file_clears_the_dirty_marker_and_writes_the_plan() {
+    let mut harness = harness_with_unsaved_changes();
     assert!(harness.state().document.window_title().starts_with("● "));
     let folder = tempfile::tempdir().expect("temp dir");
     let path = folder.path().join("launch");
@@ -33,13 +39,7 @@ fn save_to_a_file_clears_the_dirty_marker_and_writes_the_plan() {
 
 #[test]
 fn a_failed_save_says_why_and_keeps_the_changes_unsaved() {
-    let mut harness = harness();
-    harness.get_by_label("QA-001").click();
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::Button, "Delete task")
-        .click();
-    harness.run();
+    let mut harness = harness_with_unsaved_changes();
     let folder = tempfile::tempdir().expect("temp dir");
     let target = folder.path().join("plans.ron");
     std::fs::create_dir(&target).expect("a folder where the file should go");
