@@ -30,7 +30,7 @@ fn canvas_frame(c: &mut Criterion) {
     group.sample_size(20);
     for tasks in [1_000, 5_000] {
         let plan = generate_plan(tasks, tasks * 2, 7);
-        let derived = Derived::compute(&plan, 1);
+        let derived = Derived::compute(&plan, 1, chrono::NaiveDate::default());
         let ctx = egui::Context::default();
         install_fonts(&ctx);
         let mut state = GraphState::default();

@@ -1,6 +1,6 @@
 //! Waymark: a desktop planning application.
 //!
-//! The pure core ([`model`], [`edit`], [`history`], [`analysis`], [`io`]) knows nothing of windows or
+//! The pure core ([`model`], [`edit`], [`history`], [`analysis`], [`io`], [`export`]) knows nothing of windows or
 //! files: it takes strings and bytes. [`app`] and [`views`] are the egui shell, [`cli`] the headless
 //! commands, and [`files`] the one place outside the app that touches the file system.
 
@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod edit;
+pub mod export;
 pub mod files;
 pub mod history;
 pub mod io;

@@ -4,6 +4,7 @@
 
 mod blocking;
 mod check;
+mod dated;
 mod facts;
 mod graph;
 mod layout;
@@ -13,9 +14,12 @@ mod stats;
 
 pub use blocking::unfinished_prerequisites;
 pub use check::{Problem, check_plan, check_with};
+pub use dated::{
+    DatedOptions, DatedSchedule, MilestoneDates, Placement, Span, TaskDates, assumed_start,
+};
 pub use facts::Analysis;
 pub use graph::{DependencyGraph, dependency_chain, format_loop, loop_if_added};
 pub use layout::{GraphLayout, NODE_SIZE};
 pub use phases::phase_edges;
-pub use schedule::{EPSILON, Schedule, TaskTimes, working_days};
+pub use schedule::{EPSILON, Schedule, TaskTimes};
 pub use stats::PlanStats;

@@ -1,7 +1,7 @@
 //! The schedule of the work left: a topological order, earliest and latest start and finish per task,
 //! slack, and the critical path.
 //!
-//! Times are counted in working days (Monday to Friday) from the plan's anchor date, day 0 being the
+//! Times are counted in working days (the plan's calendar: Monday to Friday unless it says otherwise) from the plan's anchor date, day 0 being the
 //! anchor: `meta.start`, or else the earliest task `start` date; without either, fixed dates are not
 //! used. A task lasts `estimate.hours / meta.hours_per_day` days (no estimate: no time); finished and
 //! dropped tasks take no time, because the schedule is of the work left.
@@ -15,7 +15,7 @@
 
 use super::DependencyGraph;
 use crate::model::{Plan, StatusCategory, Task};
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Days, NaiveDate};
 use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 use std::cmp::Reverse;
@@ -71,6 +71,7 @@ impl Schedule {
         } else {
             8.0
         };
+        let calendar = plan.meta.calendar.normalized();
         let order = topological_order(graph, count);
         let durations: Vec<f64> = plan
             .tasks
@@ -85,7 +86,7 @@ impl Schedule {
             let fixed = plan.tasks[index]
                 .start
                 .zip(anchor)
-                .map(|(start, anchor)| working_days(anchor, start));
+                .map(|(start, anchor)| calendar.working_days_between(anchor, start) as f64);
             let earliest_start = match fixed {
                 Some(fixed) => fixed.max(after),
                 None => after.max(0.0),
@@ -106,10 +107,9 @@ impl Schedule {
             let before_next = successors(graph, index)
                 .filter_map(|s| times[s].map(|t| t.latest_start))
                 .fold(end, f64::min);
-            let due = plan.tasks[index]
-                .due
-                .zip(anchor)
-                .map(|(due, anchor)| working_days(anchor, due + Days::new(1)));
+            let due = plan.tasks[index].due.zip(anchor).map(|(due, anchor)| {
+                calendar.working_days_between(anchor, due + Days::new(1)) as f64
+            });
             let latest_finish = due.map_or(before_next, |due| due.min(before_next));
             if let Some(t) = times[index].as_mut() {
                 t.latest_finish = latest_finish;
@@ -177,7 +177,11 @@ fn topological_order(graph: &DependencyGraph, count: usize) -> Vec<usize> {
 }
 
 /// From the task that finishes last, walks back through the prerequisite whose finish sets each start.
-fn critical_path(graph: &DependencyGraph, times: &[Option<TaskTimes>], end: f64) -> Vec<usize> {
+pub(super) fn critical_path(
+    graph: &DependencyGraph,
+    times: &[Option<TaskTimes>],
+    end: f64,
+) -> Vec<usize> {
     if end <= EPSILON {
         return Vec::new();
     }
@@ -204,20 +208,4 @@ fn critical_path(graph: &DependencyGraph, times: &[Option<TaskTimes>], end: f64)
     }
     path.reverse();
     path
-}
-
-/// Working days (Monday to Friday) from `from` up to, not including, `to`; negative when `to` is earlier.
-pub fn working_days(from: NaiveDate, to: NaiveDate) -> f64 {
-    if to < from {
-        return -working_days(to, from);
-    }
-    let days = (to - from).num_days();
-    let weeks = days / 7;
-    let rest = (0..days % 7)
-        .filter(|&offset| {
-            let day = from + Days::new((weeks * 7 + offset) as u64);
-            !matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
-        })
-        .count() as i64;
-    (weeks * 5 + rest) as f64
 }

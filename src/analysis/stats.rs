@@ -39,6 +39,8 @@ pub struct PlanStats {
     pub cycles: Vec<Vec<String>>,
     /// The critical path of the work left, as ids first to last.
     pub critical_path: Vec<String>,
+    /// The plan's finish date in the dated schedule, when its caller computed one (it needs today).
+    pub finish: Option<chrono::NaiveDate>,
 }
 
 impl PlanStats {

@@ -1,22 +1,27 @@
 //! Fonts: egui's own, plus `DejaVu Sans` as a fallback for the arrows, bullets and shapes plan documents
 //! use (→, ●, ▲) that egui's bundled fonts lack. Characters no font has are drawn as boxes, never dropped.
+//! DejaVu Sans is also a family of its own, which scene text (the timeline) is drawn in, because the
+//! core measures that text with the same font.
 
+use crate::export::font::DEJAVU_SANS;
+use crate::views::scene_font_family;
 use egui::{FontData, FontFamily, FontInsert, FontPriority, InsertFontFamily};
 
-const DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-
-/// Adds the fallback font to both families. Call once per context.
+/// Adds the fallback font to both families and as the scene family. Call once per context.
 pub fn install_fonts(ctx: &egui::Context) {
-    let families = [FontFamily::Proportional, FontFamily::Monospace]
+    let fallback = [FontFamily::Proportional, FontFamily::Monospace]
         .into_iter()
         .map(|family| InsertFontFamily {
             family,
             priority: FontPriority::Lowest,
-        })
-        .collect();
+        });
+    let scene = InsertFontFamily {
+        family: scene_font_family(),
+        priority: FontPriority::Highest,
+    };
     ctx.add_font(FontInsert::new(
         "DejaVuSans",
         FontData::from_static(DEJAVU_SANS),
-        families,
+        fallback.chain([scene]).collect(),
     ));
 }

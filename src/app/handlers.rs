@@ -22,6 +22,10 @@ impl WaymarkApp {
             match request {
                 Request::Edit(edit) => self.apply_edit(&edit),
                 Request::Select(id) => self.ui_state.selected = id,
+                Request::Inspect(id) => {
+                    self.ui_state.selected = Some(id);
+                    self.settings.inspector_open = true;
+                }
                 Request::Command(command) => self.run_command(ctx, command),
                 Request::OpenPath(path) => self.guarded(ctx, Guarded::OpenPath(path)),
                 Request::SaveTo(path) => self.save_to(ctx, with_ron_extension(path)),

@@ -29,6 +29,7 @@ use crate::views::board::{BoardState, board_ui};
 use crate::views::graph::{GraphState, graph_ui};
 use crate::views::inspector::{InspectorState, inspector_ui};
 use crate::views::table::{TableState, table_ui};
+use crate::views::timeline::{TimelineState, timeline_ui};
 use crate::views::{Request, ViewContext, ViewKind, placeholder_ui};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,10 +37,21 @@ use std::process::ExitCode;
 /// The bundled sample plan, opened when Waymark starts with no file.
 pub const SAMPLE_PLAN: &str = include_str!("../../assets/sample.ron");
 
-/// The sample plan, parsed.
+/// The sample plan, parsed, with its dates as written (tests use this).
 pub fn sample_plan() -> Plan {
     // The sample is checked by a test; should it ever fail to parse, start from an empty plan.
     plan_from_ron(SAMPLE_PLAN).unwrap_or_else(|_| Plan::new("Untitled plan"))
+}
+
+/// The sample plan moved by whole weeks so that it was last updated this week: a newcomer always
+/// sees a plan under way, with finished work behind today and the rest ahead.
+pub fn current_sample_plan(today: chrono::NaiveDate) -> Plan {
+    let mut plan = sample_plan();
+    if let Some(updated) = plan.meta.updated {
+        let weeks = (crate::model::monday_of(today) - crate::model::monday_of(updated)).num_weeks();
+        plan.shift_dates(weeks * 7);
+    }
+    plan
 }
 
 /// UI state that is not part of the plan: the selection and each view's own state.
@@ -55,6 +67,8 @@ pub struct UiState {
     pub graph: GraphState,
     /// The board view's state.
     pub board: BoardState,
+    /// The timeline view's state.
+    pub timeline: TimelineState,
 }
 
 /// The application.
@@ -71,6 +85,8 @@ pub struct WaymarkApp {
     pub toasts: Toasts,
     /// An import waiting for Keep or Discard in its report.
     pub pending_import: Option<PendingImport>,
+    /// The date the app treats as today; the clock's date when `None` (tests and benches fix it).
+    pub today: Option<chrono::NaiveDate>,
     requests: Vec<Request>,
     effects: Effects,
     guard: UnsavedGuard,
@@ -88,6 +104,7 @@ impl WaymarkApp {
             derived: Derived::default(),
             toasts: Toasts::default(),
             pending_import: None,
+            today: None,
             requests: Vec::new(),
             effects: Effects::default(),
             guard: UnsavedGuard::default(),
@@ -96,9 +113,14 @@ impl WaymarkApp {
         }
     }
 
-    /// An app on the bundled sample plan with default settings (tests use this).
+    /// An app on the bundled sample plan with default settings, its dates as written and today fixed
+    /// at the day it was last updated (tests use this, so they do not depend on the clock).
     pub fn with_sample() -> Self {
-        Self::new(Document::untitled(sample_plan(), 0), Settings::default())
+        let plan = sample_plan();
+        let today = plan.meta.updated;
+        let mut app = Self::new(Document::untitled(plan, 0), Settings::default());
+        app.today = today;
+        app
     }
 
     /// The plan shown.
@@ -120,8 +142,11 @@ impl WaymarkApp {
         }
         self.apply_theme(&ctx);
         self.poll_dialogs();
+        let today = self
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
         self.derived
-            .refresh(self.document.plan(), self.document.revision_key());
+            .refresh(self.document.plan(), self.document.revision_key(), today);
         menu::menu_bar_ui(ui, self);
         self.status_bar_ui(ui);
         if self.settings.inspector_open {
@@ -190,6 +215,7 @@ impl WaymarkApp {
                 ViewKind::Table => table_ui(ui, &mut ctx, &mut self.ui_state.table),
                 ViewKind::Graph => graph_ui(ui, &mut ctx, &mut self.ui_state.graph),
                 ViewKind::Board => board_ui(ui, &mut ctx, &mut self.ui_state.board),
+                ViewKind::Timeline => timeline_ui(ui, &mut ctx, &mut self.ui_state.timeline),
                 other => placeholder_ui(ui, other),
             }
         });
@@ -262,10 +288,10 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
             Err(message) => {
                 eprintln!("waymark: {message}");
                 startup_error = Some(message);
-                Document::untitled(sample_plan(), 0)
+                Document::untitled(current_sample_plan(chrono::Local::now().date_naive()), 0)
             }
         },
-        None => Document::untitled(sample_plan(), 0),
+        None => Document::untitled(current_sample_plan(chrono::Local::now().date_naive()), 0),
     };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

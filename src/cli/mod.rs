@@ -1,8 +1,13 @@
-//! Headless commands on the same core as the app: convert, stats, check.
+//! Headless commands on the same core as the app: convert, stats, check, schedule.
+
+mod schedule;
+
+pub use schedule::{ScheduleFormat, dated_schedule, render as render_schedule};
 
 use crate::analysis::{PlanStats, check_plan};
 use crate::files::{read_document, write_atomic};
 use crate::io::{Format, Loaded};
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -47,6 +52,23 @@ pub enum Command {
         /// The plan.
         file: PathBuf,
     },
+    /// Print the dated schedule: every task, phase, sprint and milestone with its dates.
+    Schedule {
+        /// The plan.
+        file: PathBuf,
+        /// Print one JSON object.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print one CSV row per task.
+        #[arg(long)]
+        csv: bool,
+        /// Count from this start date instead of the plan's (YYYY-MM-DD).
+        #[arg(long)]
+        start: Option<NaiveDate>,
+        /// The day to schedule from (YYYY-MM-DD); the real date when left out.
+        #[arg(long)]
+        today: Option<NaiveDate>,
+    },
 }
 
 /// Runs a headless command and returns the process exit code. Errors are printed once, to stderr.
@@ -72,6 +94,7 @@ fn execute(command: Command) -> Result<ExitCode, String> {
         Command::Stats { file, json } => {
             let loaded = load_reporting(&file)?;
             let mut stats = PlanStats::of(&loaded.plan);
+            stats.finish = dated_schedule(&loaded.plan, today(), None).finish;
             if let Some(report) = &loaded.report {
                 let import_warnings = report.warnings.iter().map(ToString::to_string);
                 stats.warnings.splice(0..0, import_warnings);
@@ -96,7 +119,29 @@ fn execute(command: Command) -> Result<ExitCode, String> {
             println!("{} problem(s)", problems.len());
             Ok(ExitCode::from(1))
         }
+        Command::Schedule {
+            file,
+            json,
+            csv,
+            start,
+            today: on,
+        } => {
+            let plan = load_reporting(&file)?.plan;
+            let dated = dated_schedule(&plan, on.unwrap_or_else(today), start);
+            let format = match (json, csv) {
+                (true, _) => ScheduleFormat::Json,
+                (_, true) => ScheduleFormat::Csv,
+                _ => ScheduleFormat::Text,
+            };
+            print!("{}", render_schedule(&plan, &dated, format));
+            Ok(ExitCode::SUCCESS)
+        }
     }
+}
+
+/// Today's local date: the CLI, like the app, reads the clock; the core is always told the day.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 /// Reads a plan from a file in any format Waymark reads (`.txt` sniffed), with the file named in any
@@ -144,6 +189,9 @@ fn print_stats(stats: &PlanStats) {
     println!("milestones:       {}", stats.milestones);
     println!("dependencies:     {}", stats.dependencies);
     println!("estimate:         {} h", stats.estimate_hours);
+    if let Some(finish) = stats.finish {
+        println!("finish:           {finish}");
+    }
     println!("velocity records: {}", stats.velocity_records);
     for warning in &stats.warnings {
         println!("warning: {warning}");

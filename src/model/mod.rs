@@ -3,15 +3,18 @@
 //! A [`Plan`] holds everything a planning document carries: metadata, the status legend, phases, sprints,
 //! milestones, tasks, velocity, status history, registers (blockers, risks, metrics…) and free notes.
 
+mod calendar;
 mod generate;
 mod ids;
 mod lane_limit;
 mod plan;
 mod records;
+mod shift;
 mod status;
 mod structure;
 mod task;
 
+pub use calendar::{Calendar, DEFAULT_WORK_WEEK, monday_of, shift};
 pub use generate::{SplitMix, generate_plan};
 pub use ids::{MilestoneId, PhaseId, SprintId, StatusKey, TaskId};
 pub use lane_limit::LaneLimit;

@@ -1,5 +1,6 @@
 //! The plan document.
 
+use super::calendar::Calendar;
 use super::status::StatusCategory;
 use super::{
     Blocker, Cadence, Idea, KnownIssue, LaneLimit, Link, LogEntry, Metric, Milestone, MilestoneId,
@@ -42,6 +43,12 @@ pub struct PlanMeta {
     /// Other metadata, in document order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub extra: Vec<MetaEntry>,
+    /// Which days are worked; Monday to Friday without holidays when left out.
+    #[serde(skip_serializing_if = "Calendar::is_default")]
+    pub calendar: Calendar,
+    /// How many weeks a sprint without dates lasts; two when left out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sprint_weeks: Option<u32>,
 }
 
 impl Default for PlanMeta {
@@ -54,6 +61,8 @@ impl Default for PlanMeta {
             start: None,
             hours_per_day: 8.0,
             extra: Vec::new(),
+            calendar: Calendar::default(),
+            sprint_weeks: None,
         }
     }
 }

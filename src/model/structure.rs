@@ -14,10 +14,12 @@ pub struct WeekRange {
 }
 
 impl WeekRange {
-    /// The dates the range covers, given the plan's start date: Monday..Sunday style, 7 days a week.
+    /// The calendar days the range covers, given the plan's start date: week 1 is the week (Monday to
+    /// Sunday) that holds the start date.
     pub fn dates(self, plan_start: NaiveDate) -> (NaiveDate, NaiveDate) {
-        let start = plan_start + chrono::Days::new(u64::from(self.first.saturating_sub(1)) * 7);
-        let end = plan_start + chrono::Days::new(u64::from(self.last.max(self.first)) * 7 - 1);
+        let monday = super::monday_of(plan_start);
+        let start = super::shift(monday, i64::from(self.first.max(1) - 1) * 7);
+        let end = super::shift(monday, i64::from(self.last.max(self.first).max(1)) * 7 - 1);
         (start, end)
     }
 }

@@ -15,6 +15,8 @@ pub enum Request {
     Edit(Edit),
     /// Select a task, or clear the selection.
     Select(Option<TaskId>),
+    /// Select a task and show it in the inspector.
+    Inspect(TaskId),
     /// Open a plan file (asks about unsaved changes first).
     OpenPath(PathBuf),
     /// Save the plan to this file (what a Save as… dialog answers).

@@ -4,6 +4,7 @@ mod relations;
 
 use super::ViewContext;
 use super::widgets::{Drafts, status_chip};
+use super::widgets::{from_jiff, to_jiff};
 use crate::edit::TaskChange;
 use crate::model::{ChecklistItem, Plan, Priority, Task, TaskId};
 use chrono::NaiveDate;
@@ -455,21 +456,6 @@ fn extra_ui(ui: &mut Ui, plan: &Plan, task: &Task) {
             ));
         }
     }
-}
-
-/// The date picker speaks jiff; the plan speaks chrono.
-fn to_jiff(date: NaiveDate) -> jiff::civil::Date {
-    use chrono::Datelike;
-    jiff::civil::Date::new(date.year() as i16, date.month() as i8, date.day() as i8)
-        .unwrap_or_default()
-}
-
-fn from_jiff(date: jiff::civil::Date) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(
-        i32::from(date.year()),
-        date.month() as u32,
-        date.day() as u32,
-    )
 }
 
 fn split_list(text: &str, separator: char) -> Vec<String> {

@@ -5,11 +5,14 @@ mod context;
 pub mod graph;
 pub mod inspector;
 mod placeholder;
+mod scene_paint;
 pub mod table;
+pub mod timeline;
 mod widgets;
 
 pub use context::{Request, ViewContext, now};
 pub use placeholder::placeholder_ui;
+pub use scene_paint::{paint_scene, scene_font_family};
 
 use egui::Key;
 use serde::{Deserialize, Serialize};

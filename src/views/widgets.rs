@@ -87,3 +87,29 @@ pub fn format_hours(hours: f64) -> String {
         format!("{hours:.1} h")
     }
 }
+
+/// The date picker speaks jiff; the plan speaks chrono.
+pub fn to_jiff(date: chrono::NaiveDate) -> jiff::civil::Date {
+    use chrono::Datelike;
+    jiff::civil::Date::new(date.year() as i16, date.month() as i8, date.day() as i8)
+        .unwrap_or_default()
+}
+
+/// A jiff date as chrono's.
+pub fn from_jiff(date: jiff::civil::Date) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::from_ymd_opt(
+        i32::from(date.year()),
+        date.month() as u32,
+        date.day() as u32,
+    )
+}
+
+/// A date picker button on a chrono date; `salt` tells pickers on one screen apart.
+pub fn date_picker_ui(ui: &mut Ui, date: &mut chrono::NaiveDate, salt: &str) -> Response {
+    let mut picked = to_jiff(*date);
+    let response = ui.add(egui_extras::DatePickerButton::new(&mut picked).id_salt(salt));
+    if let Some(new) = from_jiff(picked) {
+        *date = new;
+    }
+    response
+}

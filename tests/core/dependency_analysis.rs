@@ -6,7 +6,7 @@
 )]
 
 use chrono::NaiveDate;
-use waymark::analysis::{Analysis, GraphLayout, NODE_SIZE, PlanStats, check_plan, working_days};
+use waymark::analysis::{Analysis, GraphLayout, NODE_SIZE, PlanStats, check_plan};
 use waymark::model::{Phase, PhaseId, Plan, Task, TaskId};
 
 fn task(id: &str, status: &str, hours: f64, depends_on: &[&str]) -> Task {
@@ -105,6 +105,8 @@ fn hours_per_day_fixed_start_and_due_dates_move_the_schedule() {
 fn working_days_skip_weekends() {
     let monday = NaiveDate::from_ymd_opt(2026, 1, 5).expect("date");
     let day = |d| NaiveDate::from_ymd_opt(2026, 1, d).expect("date");
+    let calendar = waymark::model::Calendar::default();
+    let working_days = |from, to| calendar.working_days_between(from, to) as f64;
     assert_eq!(working_days(monday, day(5)), 0.0);
     assert_eq!(working_days(monday, day(10)), 5.0); // Saturday: Mon–Fri counted
     assert_eq!(working_days(monday, day(12)), 5.0);

@@ -3,9 +3,11 @@
 mod cli;
 mod csv_cli;
 mod csv_io;
+mod dated_schedule;
 mod dependency_analysis;
 mod edits;
 mod markdown;
 mod purity;
 mod ron_files;
 mod save;
+mod taskjuggler;

@@ -6,6 +6,7 @@ mod graph;
 mod import;
 mod inspector;
 mod shell;
+mod timeline;
 
 use egui_kittest::Harness;
 use waymark::app::WaymarkApp;

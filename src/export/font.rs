@@ -1,0 +1,121 @@
+//! The bundled font and its metrics: how wide a text is at a size, and where its baseline sits.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+/// DejaVu Sans, the font scene text is drawn and measured with.
+pub static DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+
+/// The family name of [`DEJAVU_SANS`], as exporters write it.
+pub const FAMILY: &str = "DejaVu Sans";
+
+struct Metrics {
+    face: Option<ttf_parser::Face<'static>>,
+    units_per_em: f32,
+    ascender: f32,
+    descender: f32,
+    ascii: [f32; 128],
+}
+
+fn metrics() -> &'static Metrics {
+    static METRICS: OnceLock<Metrics> = OnceLock::new();
+    METRICS.get_or_init(|| {
+        let face = ttf_parser::Face::parse(DEJAVU_SANS, 0).ok();
+        let units_per_em = face
+            .as_ref()
+            .map_or(2048.0, |f| f32::from(f.units_per_em()));
+        let mut ascii = [0.55 * units_per_em; 128];
+        if let Some(face) = &face {
+            for (code, width) in ascii.iter_mut().enumerate() {
+                if let Some(advance) = char::from_u32(code as u32).and_then(|c| advance(face, c)) {
+                    *width = advance;
+                }
+            }
+        }
+        Metrics {
+            units_per_em,
+            ascender: face
+                .as_ref()
+                .map_or(0.76 * units_per_em, |f| f32::from(f.ascender())),
+            descender: face
+                .as_ref()
+                .map_or(-0.24 * units_per_em, |f| f32::from(f.descender())),
+            face,
+            ascii,
+        }
+    })
+}
+
+fn advance(face: &ttf_parser::Face<'_>, c: char) -> Option<f32> {
+    let glyph = face.glyph_index(c)?;
+    face.glyph_hor_advance(glyph).map(f32::from)
+}
+
+/// How wide `text` is, in points, at a font size in points.
+pub fn text_width(text: &str, size: f32) -> f32 {
+    let metrics = metrics();
+    let units: f32 = text
+        .chars()
+        .map(|c| match metrics.ascii.get(c as usize) {
+            Some(width) => *width,
+            None => metrics
+                .face
+                .as_ref()
+                .and_then(|face| advance(face, c))
+                .unwrap_or(0.6 * metrics.units_per_em),
+        })
+        .sum();
+    units * size / metrics.units_per_em
+}
+
+/// How far the baseline sits below the vertical middle of a line of text at a size.
+pub fn baseline_below_middle(size: f32) -> f32 {
+    let metrics = metrics();
+    (metrics.ascender + metrics.descender) / 2.0 * size / metrics.units_per_em
+}
+
+/// `text` shortened with an ellipsis so it is at most `max_width` wide at `size`; empty when not even
+/// the ellipsis fits.
+pub fn fit(text: &str, size: f32, max_width: f32) -> Cow<'_, str> {
+    if text_width(text, size) <= max_width {
+        return Cow::Borrowed(text);
+    }
+    let ellipsis = text_width("…", size);
+    if ellipsis > max_width {
+        return Cow::Borrowed("");
+    }
+    let mut width = ellipsis;
+    let mut end = 0;
+    for (index, c) in text.char_indices() {
+        let next = text_width(c.encode_utf8(&mut [0; 4]), size);
+        if width + next > max_width {
+            break;
+        }
+        width += next;
+        end = index + c.len_utf8();
+    }
+    Cow::Owned(format!("{}…", text[..end].trim_end()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_grow_with_text_and_size() {
+        let short = text_width("Plan", 12.0);
+        assert!(short > 15.0 && short < 40.0, "{short}");
+        assert!(text_width("Plan plan", 12.0) > short);
+        assert!((text_width("Plan", 24.0) - 2.0 * short).abs() < 0.01);
+        assert!(text_width("WWW", 12.0) > text_width("iii", 12.0));
+    }
+
+    #[test]
+    fn fitting_adds_an_ellipsis_only_when_needed() {
+        assert_eq!(fit("Short", 12.0, 200.0), "Short");
+        let fitted = fit("A rather long task title that will not fit", 12.0, 80.0);
+        assert!(fitted.ends_with('…'), "{fitted}");
+        assert!(text_width(&fitted, 12.0) <= 80.0);
+        assert_eq!(fit("Anything", 12.0, 2.0), "");
+    }
+}

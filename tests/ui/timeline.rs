@@ -1,0 +1,283 @@
+//! The Timeline view, driven by labels: modes, zoom, groups, and every editing gesture with its undo.
+
+use super::{harness, task};
+use egui::{Pos2, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use waymark::app::WaymarkApp;
+use waymark::export::timeline::axis::{MONTH_ZOOM, WEEK_ZOOM};
+use waymark::model::{MilestoneId, TaskId};
+
+/// The app on the sample, showing the timeline in a mode, at week zoom, today a third across.
+fn timeline(mode: &str) -> Harness<'static, WaymarkApp> {
+    let mut harness = harness();
+    harness.get_by_label("Timeline").click();
+    harness.run();
+    harness.get_by_label(mode).click();
+    harness.run();
+    harness.get_by_label("Week").click();
+    harness.run();
+    harness.get_by_label("Today").click();
+    harness.run();
+    harness
+}
+
+fn bar_label(app: &WaymarkApp, id: &str) -> String {
+    format!("{id} {}", task(app, id).title)
+}
+
+fn drag(harness: &mut Harness<'_, WaymarkApp>, from: Pos2, to: Pos2) {
+    harness.drag_at(from);
+    harness.run();
+    for step in 1..=4 {
+        harness.hover_at(from + (to - from) * (step as f32 / 4.0));
+        harness.run();
+    }
+    harness.drop_at(to);
+    harness.run();
+}
+
+fn undo(harness: &mut Harness<'_, WaymarkApp>) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+}
+
+#[test]
+fn roadmap_and_gantt_show_what_they_are_for() {
+    let mut harness = timeline("Roadmap");
+    for phase in ["Foundation", "Import and export", "Views", "Launch"] {
+        harness.get_by_label(phase);
+    }
+    harness.get_by_label("Milestone Editable plans");
+    harness.get_by_label("Sprint 3");
+    assert!(
+        harness
+            .query_by_label(&bar_label(harness.state(), "IMP-002"))
+            .is_none(),
+        "the roadmap has no task bars"
+    );
+    harness.get_by_label("Gantt").click();
+    harness.run();
+    let label = bar_label(harness.state(), "IMP-002");
+    harness.get_by_label(&label);
+    harness.get_by_label("Collapse Foundation");
+}
+
+#[test]
+fn zoom_buttons_change_the_scale() {
+    let mut harness = timeline("Gantt");
+    assert_eq!(harness.state().ui_state.timeline.per_day, WEEK_ZOOM);
+    harness.get_by_label("Month").click();
+    harness.run();
+    assert_eq!(harness.state().ui_state.timeline.per_day, MONTH_ZOOM);
+    harness.get_by_label("+").click();
+    harness.run();
+    assert!(harness.state().ui_state.timeline.per_day > MONTH_ZOOM);
+    harness.get_by_label("−").click();
+    harness.get_by_label("−").click();
+    harness.run();
+    assert!(harness.state().ui_state.timeline.per_day < MONTH_ZOOM);
+}
+
+#[test]
+fn collapsing_a_group_hides_its_tasks() {
+    let mut harness = timeline("Gantt");
+    let core = bar_label(harness.state(), "CORE-004");
+    harness.get_by_label(&core);
+    harness.get_by_label("Collapse Foundation").click();
+    harness.run();
+    assert!(harness.query_by_label(&core).is_none());
+    harness.get_by_label("Expand Foundation").click();
+    harness.run();
+    harness.get_by_label(&core);
+}
+
+#[test]
+fn dragging_a_bar_sets_its_start_and_one_undo_restores_it() {
+    let mut harness = timeline("Gantt");
+    let label = bar_label(harness.state(), "IMP-002");
+    let before = harness
+        .state()
+        .derived
+        .dated
+        .task(harness.state().plan(), &TaskId::from("IMP-002"));
+    let before = before.expect("IMP-002 is scheduled");
+    assert_eq!(task(harness.state(), "IMP-002").start, None);
+    let bar = harness.get_by_label(&label).rect();
+    let from = bar.center();
+    // Three days to the right at week zoom.
+    drag(&mut harness, from, from + Vec2::new(3.0 * WEEK_ZOOM, 0.0));
+    let start = task(harness.state(), "IMP-002")
+        .start
+        .expect("a start date");
+    assert_eq!(
+        start,
+        waymark::model::Calendar::default()
+            .next_working_day(waymark::model::shift(before.start, 3))
+    );
+    let after = harness
+        .state()
+        .derived
+        .dated
+        .task(harness.state().plan(), &TaskId::from("IMP-002"));
+    assert_eq!(
+        after.expect("scheduled").start,
+        start,
+        "the schedule follows the new start"
+    );
+    undo(&mut harness);
+    assert_eq!(task(harness.state(), "IMP-002").start, None);
+}
+
+#[test]
+fn dragging_a_bar_end_changes_the_estimate() {
+    let mut harness = timeline("Gantt");
+    let hours_before = task(harness.state(), "IMP-004")
+        .estimate
+        .hours
+        .expect("an estimate");
+    let handle = harness
+        .get_by_label("Change length of IMP-004")
+        .rect()
+        .center();
+    drag(
+        &mut harness,
+        handle,
+        handle + Vec2::new(2.0 * WEEK_ZOOM, 0.0),
+    );
+    let hours = task(harness.state(), "IMP-004")
+        .estimate
+        .hours
+        .expect("an estimate");
+    assert!(hours > hours_before, "{hours} > {hours_before}");
+    assert_eq!(
+        hours % harness.state().plan().meta.hours_per_day,
+        0.0,
+        "whole days"
+    );
+    undo(&mut harness);
+    assert_eq!(
+        task(harness.state(), "IMP-004").estimate.hours,
+        Some(hours_before)
+    );
+}
+
+#[test]
+fn dragging_a_milestone_changes_its_date() {
+    let mut harness = timeline("Roadmap");
+    let id = MilestoneId::from("m2");
+    let before = harness.state().derived.dated.milestones[1]
+        .expect("dated")
+        .date;
+    let diamond = harness
+        .get_by_label("Milestone Reads existing plans")
+        .rect()
+        .center();
+    drag(
+        &mut harness,
+        diamond,
+        diamond + Vec2::new(7.0 * WEEK_ZOOM, 0.0),
+    );
+    let milestone = harness.state().plan().milestone(&id).expect("m2").clone();
+    assert_eq!(milestone.date, Some(waymark::model::shift(before, 7)));
+    undo(&mut harness);
+    assert_ne!(
+        harness.state().plan().milestone(&id).expect("m2").date,
+        Some(waymark::model::shift(before, 7))
+    );
+}
+
+#[test]
+fn drawing_from_a_bar_adds_a_dependency_and_a_loop_is_refused_while_dragging() {
+    let mut harness = timeline("Gantt");
+    let from_label = bar_label(harness.state(), "IMP-003");
+    let to_label = bar_label(harness.state(), "BRD-001");
+    assert!(
+        !task(harness.state(), "BRD-001")
+            .depends_on
+            .contains(&TaskId::from("IMP-003"))
+    );
+    harness.get_by_label(&from_label).click();
+    harness.run();
+    let handle = harness.get_by_label("Connect from IMP-003").rect().center();
+    let target = harness.get_by_label(&to_label).rect().center();
+    drag(&mut harness, handle, target);
+    assert!(
+        task(harness.state(), "BRD-001")
+            .depends_on
+            .contains(&TaskId::from("IMP-003"))
+    );
+
+    // Now the other way round would close a loop: refused, and named while dragging.
+    harness.get_by_label(&to_label).click();
+    harness.run();
+    let handle = harness.get_by_label("Connect from BRD-001").rect().center();
+    let target = harness.get_by_label(&from_label).rect().center();
+    harness.drag_at(handle);
+    harness.run();
+    harness.hover_at(target);
+    harness.run();
+    harness.get_by_label_contains("Loop: BRD-001 → IMP-003");
+    harness.drop_at(target);
+    harness.run();
+    assert!(
+        !task(harness.state(), "IMP-003")
+            .depends_on
+            .contains(&TaskId::from("BRD-001"))
+    );
+    harness.get_by_label_contains("Refused: that dependency would create a loop");
+}
+
+#[test]
+fn keys_move_the_selection_and_the_selected_bar() {
+    let mut harness = timeline("Gantt");
+    let label = bar_label(harness.state(), "IMP-002");
+    harness.get_by_label(&label).click();
+    harness.run();
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    assert_eq!(
+        harness.state().ui_state.selected,
+        Some(TaskId::from("IMP-003"))
+    );
+    let before = harness
+        .state()
+        .derived
+        .dated
+        .task(harness.state().plan(), &TaskId::from("IMP-003"))
+        .expect("dated");
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowRight);
+    harness.run();
+    let start = task(harness.state(), "IMP-003").start.expect("moved");
+    assert!(start > before.start);
+}
+
+#[test]
+fn double_clicking_a_bar_opens_it_in_the_inspector() {
+    let mut harness = timeline("Gantt");
+    harness.state_mut().settings.inspector_open = false;
+    harness.run();
+    let label = bar_label(harness.state(), "IMP-001");
+    let bar = harness.get_by_label(&label);
+    bar.click();
+    bar.click();
+    harness.run();
+    assert_eq!(
+        harness.state().ui_state.selected,
+        Some(TaskId::from("IMP-001"))
+    );
+    assert!(harness.state().settings.inspector_open);
+}
+
+#[test]
+fn timeline_snapshots() {
+    let mut harness = timeline("Roadmap");
+    harness.get_by_label("Fit plan").click();
+    harness.run();
+    harness.snapshot("timeline_roadmap");
+    harness.get_by_label("Gantt").click();
+    harness.run();
+    harness.get_by_label("Fit plan").click();
+    harness.run();
+    harness.snapshot("timeline_gantt");
+}
