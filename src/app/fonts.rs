@@ -1,6 +1,6 @@
 //! Fonts: egui's own, plus `DejaVu Sans` as a fallback for the arrows, bullets and shapes plan documents
 //! use (→, ●, ▲) that egui's bundled fonts lack. Characters no font has are drawn as boxes, never dropped.
-//! DejaVu Sans is also a family of its own, which scene text (the timeline) is drawn in, because the
+//! `DejaVu Sans` is also a family of its own, which scene text (the timeline) is drawn in, because the
 //! core measures that text with the same font.
 
 use crate::export::font::DEJAVU_SANS;

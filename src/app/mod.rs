@@ -216,7 +216,7 @@ impl WaymarkApp {
                 ViewKind::Graph => graph_ui(ui, &mut ctx, &mut self.ui_state.graph),
                 ViewKind::Board => board_ui(ui, &mut ctx, &mut self.ui_state.board),
                 ViewKind::Timeline => timeline_ui(ui, &mut ctx, &mut self.ui_state.timeline),
-                other => placeholder_ui(ui, other),
+                ViewKind::Velocity => placeholder_ui(ui, ViewKind::Velocity),
             }
         });
     }

@@ -76,17 +76,17 @@ pub fn render(plan: &Plan, dated: &DatedSchedule, format: ScheduleFormat) -> Str
     }
 }
 
-fn collect<'a>(plan: &'a Plan, dated: &DatedSchedule) -> ScheduleOut<'a> {
+fn collect<'a>(plan: &'a Plan, schedule: &DatedSchedule) -> ScheduleOut<'a> {
     let round = |days: f64| (days * 100.0).round() / 100.0;
     ScheduleOut {
-        start: dated.anchor,
-        start_assumed: dated.anchor_assumed,
-        today: dated.today,
-        finish: dated.finish,
+        start: schedule.anchor,
+        start_assumed: schedule.anchor_assumed,
+        today: schedule.today,
+        finish: schedule.finish,
         tasks: plan
             .tasks
             .iter()
-            .zip(&dated.tasks)
+            .zip(&schedule.tasks)
             .filter_map(|(task, dates)| {
                 let dates = dates.as_ref()?;
                 Some(TaskRow {
@@ -103,7 +103,7 @@ fn collect<'a>(plan: &'a Plan, dated: &DatedSchedule) -> ScheduleOut<'a> {
         phases: plan
             .phases
             .iter()
-            .zip(&dated.phases)
+            .zip(&schedule.phases)
             .filter_map(|(phase, span)| {
                 let span = span.as_ref()?;
                 Some(SpanRow {
@@ -117,7 +117,7 @@ fn collect<'a>(plan: &'a Plan, dated: &DatedSchedule) -> ScheduleOut<'a> {
         sprints: plan
             .sprints
             .iter()
-            .zip(&dated.sprints)
+            .zip(&schedule.sprints)
             .filter_map(|(sprint, span)| {
                 let span = span.as_ref()?;
                 Some(SpanRow {
@@ -131,7 +131,7 @@ fn collect<'a>(plan: &'a Plan, dated: &DatedSchedule) -> ScheduleOut<'a> {
         milestones: plan
             .milestones
             .iter()
-            .zip(&dated.milestones)
+            .zip(&schedule.milestones)
             .filter_map(|(milestone, dates)| {
                 let dates = dates.as_ref()?;
                 Some(MilestoneRow {

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-/// DejaVu Sans, the font scene text is drawn and measured with.
+/// `DejaVu Sans`, the font scene text is drawn and measured with.
 pub static DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 
 /// The family name of [`DEJAVU_SANS`], as exporters write it.
@@ -71,7 +71,7 @@ pub fn text_width(text: &str, size: f32) -> f32 {
 /// How far the baseline sits below the vertical middle of a line of text at a size.
 pub fn baseline_below_middle(size: f32) -> f32 {
     let metrics = metrics();
-    (metrics.ascender + metrics.descender) / 2.0 * size / metrics.units_per_em
+    f32::midpoint(metrics.ascender, metrics.descender) * size / metrics.units_per_em
 }
 
 /// `text` shortened with an ellipsis so it is at most `max_width` wide at `size`; empty when not even

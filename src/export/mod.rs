@@ -1,8 +1,8 @@
 //! Drawing once: views that can be printed or exported build a [`Scene`] of plain primitives in points
-//! (rectangles, lines, diamonds, text), from pure layout functions with no egui. The window paints a
-//! scene with egui's painter; the exporters write the same scene to files.
+//! (rectangles, lines, diamonds, text), from pure layout functions with no UI crate. The window
+//! paints a scene with its painter; the exporters write the same scene to files.
 //!
-//! Text is measured here from the bundled DejaVu Sans ([`font`]), the font the window draws scene text
+//! Text is measured here from the bundled `DejaVu Sans` ([`font`]), the font the window draws scene text
 //! with, so the window and the page agree on what fits.
 
 pub mod font;

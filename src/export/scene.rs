@@ -11,6 +11,7 @@ impl Rgba {
     }
 
     /// The same colour with another alpha.
+    #[must_use]
     pub const fn alpha(self, alpha: u8) -> Self {
         let [r, g, b, _] = self.0;
         Self([r, g, b, alpha])
@@ -273,31 +274,18 @@ impl Scene {
     }
 
     /// Every primitive, the contents of clip groups included, with the clip that applies.
-    pub fn visit(&self, mut visit: impl FnMut(&Item, Option<&Rect>)) {
-        fn walk(items: &[Item], clip: Option<&Rect>, visit: &mut impl FnMut(&Item, Option<&Rect>)) {
-            for item in items {
-                match &item.shape {
-                    Shape::Clip { rect, items } => walk(items, Some(rect), visit),
-                    _ => visit(item, clip),
-                }
-            }
-        }
+    pub fn visit<'a>(&'a self, mut visit: impl FnMut(&'a Item, Option<&'a Rect>)) {
         walk(&self.items, None, &mut visit);
     }
 
     /// Every text in the scene, in painting order.
     pub fn texts(&self) -> Vec<&str> {
         let mut texts = Vec::new();
-        fn walk<'a>(items: &'a [Item], texts: &mut Vec<&'a str>) {
-            for item in items {
-                match &item.shape {
-                    Shape::Text { text, .. } => texts.push(text),
-                    Shape::Clip { items, .. } => walk(items, texts),
-                    _ => {}
-                }
+        self.visit(|item, _| {
+            if let Shape::Text { text, .. } = &item.shape {
+                texts.push(text.as_str());
             }
-        }
-        walk(&self.items, &mut texts);
+        });
         texts
     }
 
@@ -310,6 +298,20 @@ impl Scene {
             }
         });
         found
+    }
+}
+
+/// Calls `visit` on every primitive under `items`, descending into clip groups.
+fn walk<'a>(
+    items: &'a [Item],
+    clip: Option<&'a Rect>,
+    visit: &mut impl FnMut(&'a Item, Option<&'a Rect>),
+) {
+    for item in items {
+        match &item.shape {
+            Shape::Clip { rect, items } => walk(items, Some(rect), visit),
+            _ => visit(item, clip),
+        }
     }
 }
 

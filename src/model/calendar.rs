@@ -42,6 +42,7 @@ impl Calendar {
         *self == Self::default()
     }
 
+    #[must_use]
     /// A copy that is safe to count with: a non-empty work week in Monday-first order and sorted,
     /// de-duplicated holidays.
     pub fn normalized(&self) -> Self {

@@ -4,7 +4,7 @@ use crate::export::{Anchor, Item, Point, Rect, Rgba, Scene, Shape, Stroke};
 use egui::epaint::{PathShape, RectShape};
 use egui::{Align2, Color32, FontFamily, FontId, Painter, Pos2, StrokeKind, Vec2, pos2};
 
-/// The font family scene text is drawn in: the bundled DejaVu Sans the core measures text with.
+/// The font family scene text is drawn in: the bundled `DejaVu Sans` the core measures text with.
 pub fn scene_font_family() -> FontFamily {
     FontFamily::Name(crate::export::font::FAMILY.into())
 }

@@ -287,7 +287,7 @@ fn zero_length_items_and_loops() {
         vec![
             task("A", 16.0, &[]),
             Task {
-                estimate: Default::default(),
+                estimate: waymark::model::Estimate::default(),
                 ..task("GATE", 0.0, &["A"])
             },
             task("X", 8.0, &["Y"]),

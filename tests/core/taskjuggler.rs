@@ -1,4 +1,4 @@
-//! The dated schedule against a reference scheduler: TaskJuggler (`tj3`, Debian package `tj3`).
+//! The dated schedule against a reference scheduler: `TaskJuggler` (`tj3`, Debian package `tj3`).
 //!
 //! Random plans that both can express (finish-to-start dependencies, whole working-day durations,
 //! Monday to Friday, no holidays) are scheduled by both; every task's first and last day must agree.
@@ -91,8 +91,8 @@ fn taskjuggler(plan: &Plan) -> Vec<(String, String, String)> {
         .collect()
 }
 
-/// TaskJuggler starts a dependant at the instant its prerequisite ends (18:00); work begins on the
-/// next working morning, which is the day Waymark reports.
+/// `TaskJuggler` starts a dependant at the instant its prerequisite ends (18:00); work begins on the
+/// next working morning, which is the day `Waymark` reports.
 fn working_start(instant: &str) -> String {
     let (day, time) = instant.split_once(' ').unwrap_or((instant, "09:00"));
     let mut date: chrono::NaiveDate = day.parse().expect("a date");

@@ -2,7 +2,7 @@
 //! across and down when there is room, else around the dependant's row edge.
 
 use super::bars::bar_extent;
-use super::{Geometry, ROW_HEIGHT, Row, TimelineInput};
+use super::{Geometry, Row, TimelineInput};
 use crate::export::{Point, Scene, Shape, Stroke};
 use petgraph::Direction;
 use petgraph::graph::NodeIndex;
@@ -53,8 +53,8 @@ fn arrow(
     };
     let (_, from_end) = bar_extent(geometry, &from_dates);
     let (to_start, _) = bar_extent(geometry, &to_dates);
-    let y0 = geometry.row_top(from_row as usize) + ROW_HEIGHT / 2.0;
-    let y1 = geometry.row_top(to_row as usize) + ROW_HEIGHT / 2.0;
+    let y0 = geometry.row_top(from_row as usize) + geometry.row_height / 2.0;
+    let y1 = geometry.row_top(to_row as usize) + geometry.row_height / 2.0;
     let x0 = from_end;
     let x1 = to_start - if to_dates.is_zero_length() { 7.0 } else { 0.0 };
     let points = if x1 >= x0 + 2.0 * STUB {
@@ -66,9 +66,9 @@ fn arrow(
         ]
     } else {
         let edge = if y1 >= y0 {
-            y1 - ROW_HEIGHT / 2.0
+            y1 - geometry.row_height / 2.0
         } else {
-            y1 + ROW_HEIGHT / 2.0
+            y1 + geometry.row_height / 2.0
         };
         vec![
             Point::new(x0, y0),

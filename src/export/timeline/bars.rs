@@ -1,7 +1,7 @@
 //! The chart's rows: shading, grid, bars with their labels, and the today and start lines.
 
 use super::axis::{Unit, day_number, tiers, unit_starts};
-use super::{FONT_SIZE, Geometry, ROW_HEIGHT, Row, SMALL_FONT_SIZE, TimelineInput};
+use super::{FONT_SIZE, Geometry, Row, SMALL_FONT_SIZE, TimelineInput};
 use crate::analysis::{EPSILON, Placement, Span, TaskDates};
 use crate::export::{Anchor, Hit, Point, Rect, Rgba, Scene, Shape, Stroke, font};
 use crate::model::{StatusCategory, shift};
@@ -34,7 +34,7 @@ pub(super) fn background(
         };
         if let Some(fill) = band {
             scene.push(rect(
-                Rect::from_edges(chart.min.x, top, chart.max.x, top + ROW_HEIGHT),
+                Rect::from_edges(chart.min.x, top, chart.max.x, top + geometry.row_height),
                 Some(fill),
                 None,
                 0.0,
@@ -91,7 +91,7 @@ pub(super) fn rows(
     scene: &mut Scene,
 ) {
     for row in visible {
-        let middle = geometry.row_top(row) + ROW_HEIGHT / 2.0;
+        let middle = geometry.row_top(row) + geometry.row_height / 2.0;
         match &input.rows.rows[row] {
             Row::Group(group) => {
                 if let Some(span) = group.span {
@@ -132,12 +132,11 @@ pub(super) fn bar_extent(geometry: &Geometry, dates: &TaskDates) -> (f32, f32) {
     if dates.is_zero_length() {
         return (start, start);
     }
-    let end_fraction = match dates.placement {
-        Placement::Actual => 1.0,
-        _ => {
-            let f = dates.finish_offset - ((dates.finish_offset - EPSILON).ceil() - 1.0);
-            f.clamp(0.0, 1.0)
-        }
+    let end_fraction = if dates.placement == Placement::Actual {
+        1.0
+    } else {
+        let f = dates.finish_offset - ((dates.finish_offset - EPSILON).ceil() - 1.0);
+        f.clamp(0.0, 1.0)
     };
     let finish = axis.x(day_number(dates.finish) + end_fraction);
     (start, finish.max(start + 2.0))
@@ -166,7 +165,7 @@ fn task_bar(
     } else {
         None
     };
-    let label = format!("{} {}", task.id, task.title);
+    let label = task_bar_label(plan, dates, index);
     if dates.is_zero_length() {
         scene.push_hit(
             Shape::Diamond {
@@ -274,6 +273,26 @@ fn task_bar(
         middle,
         scene,
     );
+}
+
+/// What a task's bar is called for assistive technology and tests: id, title and dates
+/// ("PAY-002 Invoice dashboard, 12 Jan 26 – 16 Jan 26").
+pub fn task_bar_label(plan: &crate::model::Plan, dates: &TaskDates, index: usize) -> String {
+    let task = &plan.tasks[index];
+    let mut label = format!(
+        "{} {}, {}",
+        task.id,
+        task.title,
+        super::table::short_date(dates.start)
+    );
+    if !dates.is_zero_length() {
+        label.push_str(" – ");
+        label.push_str(&super::table::short_date(dates.finish));
+    }
+    if dates.late {
+        label.push_str(", late");
+    }
+    label
 }
 
 /// A task's progress, 0 to 1: done work is full, else its ticked checklist share.

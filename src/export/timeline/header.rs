@@ -133,18 +133,16 @@ fn milestone_strip(input: &TimelineInput<'_>, geometry: &Geometry, top: f32, sce
     placed.sort_by(|a, b| a.1.total_cmp(&b.1));
     for (index, x) in placed {
         let milestone = &input.plan.milestones[index];
-        let late = input.dated.milestones[index].is_some_and(|m| m.late);
-        let color = if late {
+        let missed = input.dated.milestones[index].is_some_and(|m| m.late);
+        let color = if missed {
             palette.late
         } else {
             palette.milestone
         };
         let lane = if ends[0] <= x - 8.0 {
             0
-        } else if ends[1] <= x - 8.0 || ends[1] < ends[0] {
-            1
         } else {
-            0
+            usize::from(ends[1] <= x - 8.0 || ends[1] < ends[0])
         };
         let middle = top + 10.0 + lane as f32 * 16.0;
         scene.push_hit(
@@ -157,7 +155,7 @@ fn milestone_strip(input: &TimelineInput<'_>, geometry: &Geometry, top: f32, sce
             Hit::Milestone(index),
             Some(format!("Milestone {}", milestone.name)),
         );
-        let name = if late {
+        let name = if missed {
             format!("{} (late)", milestone.name)
         } else {
             milestone.name.clone()
@@ -168,7 +166,7 @@ fn milestone_strip(input: &TimelineInput<'_>, geometry: &Geometry, top: f32, sce
             Point::new(x + 9.0, middle),
             name,
             SMALL_FONT_SIZE,
-            if late { palette.late } else { palette.text },
+            if missed { palette.late } else { palette.text },
             Anchor::Start,
         );
         ends[lane] = x + 9.0 + width + 8.0;

@@ -13,6 +13,7 @@ mod palette;
 mod rows;
 mod table;
 
+pub use bars::task_bar_label;
 pub use palette::Palette;
 pub use rows::{Group, Row, Rows};
 
@@ -28,8 +29,18 @@ pub const TIER_HEIGHT: f32 = 20.0;
 pub const SPRINT_BAND_HEIGHT: f32 = 22.0;
 /// Height of the milestone strip under the time scale.
 pub const MILESTONE_STRIP_HEIGHT: f32 = 36.0;
-/// Height of a row.
+/// Height of a Gantt row.
 pub const ROW_HEIGHT: f32 = 26.0;
+/// Height of a roadmap row (a name and its dates).
+pub const ROADMAP_ROW_HEIGHT: f32 = 38.0;
+
+/// The height of a row in a mode.
+pub fn row_height(mode: TimelineMode) -> f32 {
+    match mode {
+        TimelineMode::Gantt => ROW_HEIGHT,
+        TimelineMode::Roadmap => ROADMAP_ROW_HEIGHT,
+    }
+}
 /// Font size of row text.
 pub const FONT_SIZE: f32 = 12.0;
 /// Font size of header and secondary text.
@@ -125,12 +136,16 @@ impl Column {
 }
 
 /// The Gantt table's default column widths, in points.
-pub const DEFAULT_COLUMNS: [f32; 6] = [64.0, 200.0, 84.0, 76.0, 76.0, 44.0];
+pub const DEFAULT_COLUMNS: [f32; 6] = [74.0, 200.0, 84.0, 76.0, 76.0, 44.0];
 /// The roadmap's name column width.
 pub const ROADMAP_NAME_WIDTH: f32 = 190.0;
 
 /// How the timeline is drawn: what a person sets in its toolbar.
 #[derive(Clone, Debug, PartialEq)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent toggles of the toolbar"
+)]
 pub struct TimelineOptions {
     /// Roadmap or Gantt.
     pub mode: TimelineMode,
@@ -219,6 +234,8 @@ pub struct Geometry {
     pub axis: Axis,
     /// The frame's row scroll.
     pub scroll: f32,
+    /// The height of a row.
+    pub row_height: f32,
 }
 
 impl Geometry {
@@ -254,18 +271,19 @@ impl Geometry {
                 right: frame.width,
             },
             scroll: frame.scroll,
+            row_height: row_height(input.options.mode),
         }
     }
 
     /// The top of a row.
     pub fn row_top(&self, row: usize) -> f32 {
-        self.chart.min.y + row as f32 * ROW_HEIGHT - self.scroll
+        self.chart.min.y + row as f32 * self.row_height - self.scroll
     }
 
     /// The rows at least partly visible, as a range of row indices.
     pub fn visible_rows(&self, count: usize) -> std::ops::Range<usize> {
-        let first = (self.scroll / ROW_HEIGHT).floor().max(0.0) as usize;
-        let last = ((self.scroll + self.chart.height()) / ROW_HEIGHT)
+        let first = (self.scroll / self.row_height).floor().max(0.0) as usize;
+        let last = ((self.scroll + self.chart.height()) / self.row_height)
             .ceil()
             .max(0.0) as usize;
         first.min(count)..last.min(count)
@@ -276,7 +294,7 @@ impl Geometry {
         if y < self.chart.min.y {
             return None;
         }
-        let row = ((y - self.chart.min.y + self.scroll) / ROW_HEIGHT).floor() as usize;
+        let row = ((y - self.chart.min.y + self.scroll) / self.row_height).floor() as usize;
         (row < count).then_some(row)
     }
 }
@@ -302,9 +320,9 @@ pub fn table_width(options: &TimelineOptions) -> f32 {
     }
 }
 
-/// The height all rows take.
-pub fn rows_height(rows: &Rows) -> f32 {
-    rows.rows.len() as f32 * ROW_HEIGHT
+/// The height all rows take in a mode.
+pub fn rows_height(rows: &Rows, mode: TimelineMode) -> f32 {
+    rows.rows.len() as f32 * row_height(mode)
 }
 
 /// Lays the timeline out in a frame.

@@ -3,8 +3,8 @@
 
 use super::bars::{line, rect};
 use super::{
-    Column, FONT_SIZE, Geometry, ROADMAP_NAME_WIDTH, ROW_HEIGHT, Row, SMALL_FONT_SIZE,
-    TimelineInput, TimelineMode,
+    Column, FONT_SIZE, Geometry, ROADMAP_NAME_WIDTH, Row, SMALL_FONT_SIZE, TimelineInput,
+    TimelineMode,
 };
 use crate::export::{Anchor, Hit, Point, Rect, Scene, font};
 use chrono::NaiveDate;
@@ -21,7 +21,7 @@ pub(super) fn rows(
     let width = geometry.table_width;
     for row in visible {
         let top = geometry.row_top(row);
-        let middle = top + ROW_HEIGHT / 2.0;
+        let middle = top + geometry.row_height / 2.0;
         let band = match input.rows.rows[row] {
             Row::Group(_) => Some(palette.group),
             _ if row % 2 == 1 => Some(palette.band),
@@ -29,7 +29,7 @@ pub(super) fn rows(
         };
         if let Some(fill) = band {
             scene.push(rect(
-                Rect::from_edges(0.0, top, width, top + ROW_HEIGHT),
+                Rect::from_edges(0.0, top, width, top + geometry.row_height),
                 Some(fill),
                 None,
                 0.0,
@@ -46,7 +46,7 @@ pub(super) fn rows(
                 };
                 scene.push_hit(
                     rect(
-                        Rect::from_edges(0.0, top, width, top + ROW_HEIGHT),
+                        Rect::from_edges(0.0, top, width, top + geometry.row_height),
                         None,
                         None,
                         0.0,
@@ -63,7 +63,7 @@ pub(super) fn rows(
                 );
             }
             Row::Task { index, depth } => {
-                task_cells(input, geometry, *index, *depth, middle, scene)
+                task_cells(input, geometry, *index, *depth, middle, scene);
             }
             Row::Phase(index) => {
                 let phase = &input.plan.phases[*index];
@@ -100,7 +100,7 @@ fn name_cell(
 ) {
     let width = ROADMAP_NAME_WIDTH;
     scene.text(
-        Point::new(8.0, middle - 5.0),
+        Point::new(8.0, middle - 7.0),
         font::fit(name, FONT_SIZE, width - 14.0),
         FONT_SIZE,
         input.palette.text,
@@ -111,7 +111,7 @@ fn name_cell(
         |(start, finish)| format!("{} – {}", short_date(start), short_date(finish)),
     );
     scene.text(
-        Point::new(8.0, middle + 7.0),
+        Point::new(8.0, middle + 9.0),
         when,
         9.0,
         input.palette.weak,

@@ -124,7 +124,12 @@ fn targets_ui(ui: &mut Ui, scene: &Scene, area: egui::Rect) -> Vec<Target> {
 /// Clicks and the start of drags on one target.
 fn respond(ctx: &mut ViewContext<'_>, state: &mut TimelineState, target: &Target, rows: &Rows) {
     let response = &target.response;
-    let pointer_x = response.interact_pointer_pos().map_or(0.0, |p| p.x);
+    // Drags count from where the button went down, not from where egui saw the drag begin.
+    let pointer_x = response
+        .ctx
+        .input(|i| i.pointer.press_origin())
+        .or(response.interact_pointer_pos())
+        .map_or(0.0, |p| p.x);
     match target.hit {
         Hit::Task(index) => {
             let id = ctx.plan.tasks[index].id.clone();
@@ -163,10 +168,10 @@ fn respond(ctx: &mut ViewContext<'_>, state: &mut TimelineState, target: &Target
             });
         }
         Hit::Group(row) if response.clicked() => {
-            if let Some(Row::Group(group)) = rows.rows.get(row) {
-                if !state.options.collapsed.remove(&group.key) {
-                    state.options.collapsed.insert(group.key.clone());
-                }
+            if let Some(Row::Group(group)) = rows.rows.get(row)
+                && !state.options.collapsed.remove(&group.key)
+            {
+                state.options.collapsed.insert(group.key.clone());
             }
         }
         _ => {}
@@ -267,8 +272,8 @@ fn follow_drag(
 /// What a drag would do: a hint for the pointer, and the edit (or refusal) to make on release.
 type DragOutcome = (Option<String>, Option<Result<Edit, String>>);
 
-fn move_edit(plan: &Plan, dated: &DatedSchedule, task: usize, days: i64) -> DragOutcome {
-    let Some(dates) = dated.tasks[task] else {
+fn move_edit(plan: &Plan, schedule: &DatedSchedule, task: usize, days: i64) -> DragOutcome {
+    let Some(dates) = schedule.tasks[task] else {
         return (None, None);
     };
     if dates.placement != crate::analysis::Placement::Planned {
@@ -277,7 +282,7 @@ fn move_edit(plan: &Plan, dated: &DatedSchedule, task: usize, days: i64) -> Drag
             None,
         );
     }
-    let start = dated.calendar.next_working_day(shift(dates.start, days));
+    let start = schedule.calendar.next_working_day(shift(dates.start, days));
     let hint = format!("Start no earlier than {}", long_date(start));
     if days == 0 {
         return (Some(hint), None);
@@ -290,12 +295,12 @@ fn move_edit(plan: &Plan, dated: &DatedSchedule, task: usize, days: i64) -> Drag
     (Some(hint), Some(Ok(edit)))
 }
 
-fn resize_edit(plan: &Plan, dated: &DatedSchedule, task: usize, days: i64) -> DragOutcome {
-    let Some(dates) = dated.tasks[task] else {
+fn resize_edit(plan: &Plan, schedule: &DatedSchedule, task: usize, days: i64) -> DragOutcome {
+    let Some(dates) = schedule.tasks[task] else {
         return (None, None);
     };
     let finish = shift(dates.finish, days).max(dates.start);
-    let working = dated
+    let working = schedule
         .calendar
         .working_days_between(dates.start, shift(finish, 1))
         .max(1);
@@ -320,8 +325,8 @@ fn resize_edit(plan: &Plan, dated: &DatedSchedule, task: usize, days: i64) -> Dr
     (Some(hint), Some(Ok(edit)))
 }
 
-fn milestone_edit(plan: &Plan, dated: &DatedSchedule, index: usize, days: i64) -> DragOutcome {
-    let Some(dates) = dated.milestones[index] else {
+fn milestone_edit(plan: &Plan, schedule: &DatedSchedule, index: usize, days: i64) -> DragOutcome {
+    let Some(dates) = schedule.milestones[index] else {
         return (None, None);
     };
     let date = shift(dates.date, days);
@@ -444,9 +449,10 @@ fn navigate_ui(
             state.scroll -= dy;
         }
     }
-    state.scroll = state
-        .scroll
-        .clamp(0.0, (rows_height(rows) - chart_height.max(0.0)).max(0.0));
+    state.scroll = state.scroll.clamp(
+        0.0,
+        (rows_height(rows, state.options.mode) - chart_height.max(0.0)).max(0.0),
+    );
 }
 
 /// ↑/↓ move the selection, Shift+←/→ move the selected bar by a day, Home scrolls to today.
@@ -480,11 +486,11 @@ fn keyboard(ui: &Ui, ctx: &mut ViewContext<'_>, state: &mut TimelineState, rows:
         let next = match (current, down) {
             (None, _) => task_rows.clone().next(),
             (Some(at), true) => task_rows.clone().find(|(row, _)| *row > at),
-            (Some(at), false) => task_rows.clone().filter(|(row, _)| *row < at).last(),
+            (Some(at), false) => task_rows.clone().rfind(|(row, _)| *row < at),
         };
         if let Some((row, index)) = next {
             ctx.select(Some(ctx.plan.tasks[index].id.clone()));
-            let top = row as f32 * crate::export::timeline::ROW_HEIGHT;
+            let top = row as f32 * crate::export::timeline::row_height(state.options.mode);
             if top < state.scroll {
                 state.scroll = top;
             } else if top > state.scroll + 400.0 {
@@ -501,12 +507,12 @@ fn keyboard(ui: &Ui, ctx: &mut ViewContext<'_>, state: &mut TimelineState, rows:
 }
 
 /// Moves a task's start by working days.
-fn nudge_edit(plan: &Plan, dated: &DatedSchedule, task: usize, days: i64) -> DragOutcome {
-    let Some(dates) = dated.tasks[task] else {
+fn nudge_edit(plan: &Plan, schedule: &DatedSchedule, task: usize, days: i64) -> DragOutcome {
+    let Some(dates) = schedule.tasks[task] else {
         return (None, None);
     };
-    let from = dated.calendar.offset_of(dated.anchor, dates.start);
-    let start = dated.calendar.date_of(dated.anchor, from + days);
+    let from = schedule.calendar.offset_of(schedule.anchor, dates.start);
+    let start = schedule.calendar.date_of(schedule.anchor, from + days);
     let edit = Edit::UpdateTask {
         id: TaskId::clone(&plan.tasks[task].id),
         change: TaskChange::Start(Some(start)),

@@ -102,7 +102,8 @@ impl TimelineState {
         let (first, last) = (first.min(dated.anchor), last);
         let days = (day_number(last) - day_number(first) + 1.0).max(7.0);
         let width = self.chart_width.max(100.0);
-        self.per_day = ((width * 0.94) / days as f32).clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
+        // Room on the right for the labels beside the last bars and milestones.
+        self.per_day = ((width * 0.82) / days as f32).clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
         self.origin = day_number(first) - f64::from(width * 0.03 / self.per_day);
         self.fit_pending = false;
     }

@@ -24,15 +24,15 @@ pub(super) fn toolbar_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut Tim
             (TimelineMode::Roadmap, "Roadmap"),
             (TimelineMode::Gantt, "Gantt"),
         ] {
-            if ui.selectable_label(options.mode == mode, name).clicked() {
+            if ui.selectable_label(options.mode == mode, name).clicked() && options.mode != mode {
                 options.mode = mode;
                 state.scroll = 0.0;
+                state.fit_pending = true;
             }
         }
         ui.separator();
         if options.mode == TimelineMode::Gantt {
-            ui.label("Group by");
-            egui::ComboBox::from_id_salt("timeline-group-by")
+            egui::ComboBox::from_label("Group by")
                 .selected_text(options.group_by.label())
                 .show_ui(ui, |ui| {
                     for group in GroupBy::ALL {
