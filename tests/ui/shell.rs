@@ -161,7 +161,11 @@ fn view_switcher_shows_each_view() {
         harness.state().settings.view,
         waymark::views::ViewKind::Timeline
     );
-    harness.get_by_label("Timeline view");
+    harness.get_by_label("Roadmap");
+    harness.get_by_label("Fit plan");
+    harness.get_by_role_and_label(Role::Button, "Velocity").click();
+    harness.run();
+    harness.get_by_label("Velocity view");
     harness.get_by_role_and_label(Role::Button, "Board").click();
     harness.run();
     harness.get_by_label_contains("Card UI-001");
