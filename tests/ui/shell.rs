@@ -163,7 +163,9 @@ fn view_switcher_shows_each_view() {
     );
     harness.get_by_label("Roadmap");
     harness.get_by_label("Fit plan");
-    harness.get_by_role_and_label(Role::Button, "Velocity").click();
+    harness
+        .get_by_role_and_label(Role::Button, "Velocity")
+        .click();
     harness.run();
     harness.get_by_label("Velocity view");
     harness.get_by_role_and_label(Role::Button, "Board").click();

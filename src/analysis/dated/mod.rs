@@ -100,8 +100,11 @@ pub struct DatedSchedule {
     pub calendar: Calendar,
     /// Dates per task; `None` for tasks in or after a loop.
     pub tasks: Vec<Option<TaskDates>>,
-    /// Dates per phase; `None` for a phase with no week range, dates or dated tasks.
+    /// Dates per phase: the window the plan gives it (a week range or dates), else the span of
+    /// its tasks; `None` for a phase with neither.
     pub phases: Vec<Option<Span>>,
+    /// The span of each phase's tasks as scheduled; it may overrun the phase's window.
+    pub phase_work: Vec<Option<Span>>,
     /// Dates per sprint.
     pub sprints: Vec<Option<Span>>,
     /// Dates per milestone; `None` when it has no date, week or dated linked work.
@@ -171,8 +174,18 @@ impl DatedSchedule {
                 dates.critical = true;
             }
         }
-        let phases = structure::phase_spans(plan, &phase_windows, &tasks);
-        let milestones = structure::milestone_dates(plan, &clock, &tasks, &phases);
+        let phase_work = structure::phase_work(plan, &tasks);
+        let phases: Vec<Option<Span>> = phase_windows
+            .iter()
+            .zip(&phase_work)
+            .map(|(window, work)| window.or(*work))
+            .collect();
+        let work_or_window: Vec<Option<Span>> = phase_work
+            .iter()
+            .zip(&phases)
+            .map(|(work, planned)| work.or(*planned))
+            .collect();
+        let milestones = structure::milestone_dates(plan, &clock, &tasks, &work_or_window);
         let finish = tasks.iter().flatten().map(|t| t.finish).max();
         Self {
             anchor,
@@ -181,11 +194,19 @@ impl DatedSchedule {
             calendar,
             tasks,
             phases,
+            phase_work,
             sprints,
             milestones,
             finish,
             critical_path,
         }
+    }
+
+    /// The day a phase's work finishes, when that is after the end of its window: it is late.
+    pub fn phase_overrun(&self, index: usize) -> Option<NaiveDate> {
+        let planned = self.phases.get(index).copied().flatten()?;
+        let work = self.phase_work.get(index).copied().flatten()?;
+        (work.finish > planned.finish).then_some(work.finish)
     }
 
     /// The first and last date anything in the plan is placed on.
@@ -194,6 +215,7 @@ impl DatedSchedule {
         let spans = self
             .phases
             .iter()
+            .chain(&self.phase_work)
             .chain(&self.sprints)
             .flatten()
             .map(|s| (s.start, s.finish));
@@ -431,6 +453,7 @@ impl Default for DatedSchedule {
             calendar: Calendar::default(),
             tasks: Vec::new(),
             phases: Vec::new(),
+            phase_work: Vec::new(),
             sprints: Vec::new(),
             milestones: Vec::new(),
             finish: None,

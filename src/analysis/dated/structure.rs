@@ -101,13 +101,9 @@ pub(super) fn phase_windows(plan: &Plan, clock: &Clock<'_>) -> Vec<Option<Span>>
         .collect()
 }
 
-/// Phase dates: the fixed window, widened to the phase's tasks; or only the span of its tasks.
-pub(super) fn phase_spans(
-    plan: &Plan,
-    windows: &[Option<Span>],
-    tasks: &[Option<TaskDates>],
-) -> Vec<Option<Span>> {
-    let mut spans: Vec<Option<Span>> = windows.to_vec();
+/// The span of each phase's tasks.
+pub(super) fn phase_work(plan: &Plan, tasks: &[Option<TaskDates>]) -> Vec<Option<Span>> {
+    let mut spans: Vec<Option<Span>> = vec![None; plan.phases.len()];
     let index_of: std::collections::HashMap<_, _> = plan
         .phases
         .iter()
@@ -135,7 +131,8 @@ pub(super) fn phase_spans(
     spans
 }
 
-/// Milestone dates, with the finish of their linked work and whether it is late.
+/// Milestone dates, with the finish of their linked work and whether it is late. `phases` is the
+/// span of each phase's work, or its window when it has no dated work.
 pub(super) fn milestone_dates(
     plan: &Plan,
     clock: &Clock<'_>,

@@ -387,6 +387,31 @@ fn phase_bar(
         .map_or(input.palette.summary, |s| {
             Rgba::rgb(s.color[0], s.color[1], s.color[2])
         });
+    let overrun = input.dated.phase_overrun(index);
+    let late_task = plan
+        .tasks
+        .iter()
+        .zip(&input.dated.tasks)
+        .any(|(task, dates)| {
+            task.phase.as_ref() == Some(&phase.id) && dates.is_some_and(|d| d.late)
+        });
+    let axis = geometry.axis;
+    let palette = input.palette;
+    if let Some(finish) = overrun {
+        // The work runs past the phase's window: a red tail to the day it is forecast to finish.
+        let x0 = axis.x_of(span.finish) + axis.per_day;
+        let x1 = axis.x_of(finish) + axis.per_day;
+        let tail = Rect::from_edges(x0, middle - 3.0, x1, middle + 3.0);
+        scene.push(rect(tail, Some(palette.late.alpha(160)), None, 2.0));
+        let note = format!("overruns to {}", super::table::short_date(finish));
+        scene.text(
+            Point::new(x1 + 6.0, middle),
+            note,
+            SMALL_FONT_SIZE,
+            palette.late,
+            Anchor::Start,
+        );
+    }
     span_bar(
         input,
         geometry,
@@ -397,27 +422,14 @@ fn phase_bar(
         Hit::Phase(index),
         scene,
     );
-    let late = plan
-        .tasks
-        .iter()
-        .zip(&input.dated.tasks)
-        .any(|(task, dates)| {
-            task.phase.as_ref() == Some(&phase.id) && dates.is_some_and(|d| d.late)
-        });
-    if late {
-        let axis = geometry.axis;
+    if overrun.is_some() || late_task {
         let bar = Rect::from_edges(
             axis.x_of(span.start),
             middle - PHASE_BAR_HEIGHT / 2.0,
             axis.x_of(span.finish) + axis.per_day,
             middle + PHASE_BAR_HEIGHT / 2.0,
         );
-        scene.push(rect(
-            bar,
-            None,
-            Some(Stroke::solid(2.0, input.palette.late)),
-            4.0,
-        ));
+        scene.push(rect(bar, None, Some(Stroke::solid(2.0, palette.late)), 4.0));
     }
 }
 

@@ -139,12 +139,10 @@ fn milestone_strip(input: &TimelineInput<'_>, geometry: &Geometry, top: f32, sce
         } else {
             palette.milestone
         };
-        let lane = if ends[0] <= x - 8.0 {
-            0
-        } else {
-            usize::from(ends[1] <= x - 8.0 || ends[1] < ends[0])
-        };
-        let middle = top + 10.0 + lane as f32 * 16.0;
+        // The first line whose last label ends before this diamond; on neither, no label (the
+        // diamond keeps its name for hovering and assistive technology).
+        let lane = (0..2).find(|&lane| ends[lane] <= x - 8.0);
+        let middle = top + 10.0 + lane.unwrap_or(1) as f32 * 16.0;
         scene.push_hit(
             Shape::Diamond {
                 center: Point::new(x, middle),
@@ -155,6 +153,9 @@ fn milestone_strip(input: &TimelineInput<'_>, geometry: &Geometry, top: f32, sce
             Hit::Milestone(index),
             Some(format!("Milestone {}", milestone.name)),
         );
+        let Some(lane) = lane else {
+            continue;
+        };
         let name = if missed {
             format!("{} (late)", milestone.name)
         } else {

@@ -137,6 +137,16 @@ fn push_tasks(plan: &Plan, tasks: &[usize], rows: &mut Vec<Row>) {
     }
 }
 
+fn union(a: Option<Span>, b: Option<Span>) -> Option<Span> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(Span {
+            start: a.start.min(b.start),
+            finish: a.finish.max(b.finish),
+        }),
+        (a, b) => a.or(b),
+    }
+}
+
 fn tasks_span(dated: &DatedSchedule, tasks: &[usize]) -> Option<Span> {
     tasks
         .iter()
@@ -167,7 +177,7 @@ fn by_phase(plan: &Plan, dated: &DatedSchedule) -> Vec<Bucket> {
         .map(|(at, phase)| Bucket {
             key: format!("phase:{}", phase.id),
             label: phase.name.clone(),
-            span: dated.phases[at],
+            span: union(dated.phases[at], dated.phase_work[at]),
             tasks: tasks.remove(phase.id.as_str()).unwrap_or_default(),
         })
         .filter(|bucket| !bucket.tasks.is_empty() || bucket.span.is_some())
