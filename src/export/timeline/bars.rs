@@ -117,6 +117,7 @@ pub(super) fn rows(
                         name,
                         Hit::Sprint(*index),
                         scene,
+                        None,
                     );
                 }
             }
@@ -397,13 +398,16 @@ fn phase_bar(
         });
     let axis = geometry.axis;
     let palette = input.palette;
+    let mut outside = None;
     if let Some(finish) = overrun {
-        // The work runs past the phase's window: a red tail to the day it is forecast to finish.
+        // The work runs past the phase's window: a red tail to the day it is forecast to finish,
+        // then the note, then the name when it does not fit in the bar.
         let x0 = axis.x_of(span.finish) + axis.per_day;
         let x1 = axis.x_of(finish) + axis.per_day;
         let tail = Rect::from_edges(x0, middle - 3.0, x1, middle + 3.0);
         scene.push(rect(tail, Some(palette.late.alpha(160)), None, 2.0));
         let note = format!("overruns to {}", super::table::short_date(finish));
+        let note_width = font::text_width(&note, SMALL_FONT_SIZE);
         scene.text(
             Point::new(x1 + 6.0, middle),
             note,
@@ -411,6 +415,7 @@ fn phase_bar(
             palette.late,
             Anchor::Start,
         );
+        outside = Some(x1 + 6.0 + note_width + 10.0);
     }
     span_bar(
         input,
@@ -421,6 +426,7 @@ fn phase_bar(
         &phase.name,
         Hit::Phase(index),
         scene,
+        outside,
     );
     if overrun.is_some() || late_task {
         let bar = Rect::from_edges(
@@ -443,6 +449,7 @@ fn span_bar(
     name: &str,
     hit: Hit,
     scene: &mut Scene,
+    outside_x: Option<f32>,
 ) {
     let axis = geometry.axis;
     let x0 = axis.x_of(span.start);
@@ -475,7 +482,7 @@ fn span_bar(
         );
     } else {
         scene.text(
-            Point::new(x1 + 6.0, middle),
+            Point::new(outside_x.unwrap_or(x1 + 6.0), middle),
             font::fit(name, FONT_SIZE, 240.0),
             FONT_SIZE,
             input.palette.text,

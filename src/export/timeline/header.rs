@@ -131,18 +131,31 @@ fn milestone_strip(input: &TimelineInput<'_>, geometry: &Geometry, top: f32, sce
         .filter(|(_, x)| *x >= axis.left - 300.0 && *x <= axis.right + 10.0)
         .collect();
     placed.sort_by(|a, b| a.1.total_cmp(&b.1));
-    for (index, x) in placed {
-        let milestone = &input.plan.milestones[index];
+    // Each milestone goes on the first line whose last name ends before it, with its name; when
+    // neither is free, on the line that frees first, without a name (the diamond keeps its name for
+    // hovering and assistive technology), and names before it on that line are cut short.
+    let lanes: Vec<(usize, bool)> = placed
+        .iter()
+        .map(|&(index, x)| {
+            let free = (0..2).find(|&lane| ends[lane] <= x - 8.0);
+            let lane = free.unwrap_or(usize::from(ends[1] < ends[0]));
+            if free.is_some() {
+                let width = font::text_width(&milestone_name(input, index), SMALL_FONT_SIZE);
+                ends[lane] = x + 9.0 + width.min(220.0) + 8.0;
+            } else {
+                ends[lane] = ends[lane].max(x + 8.0);
+            }
+            (lane, free.is_some())
+        })
+        .collect();
+    for (at, (&(index, x), &(lane, named))) in placed.iter().zip(&lanes).enumerate() {
         let missed = input.dated.milestones[index].is_some_and(|m| m.late);
         let color = if missed {
             palette.late
         } else {
             palette.milestone
         };
-        // The first line whose last label ends before this diamond; on neither, no label (the
-        // diamond keeps its name for hovering and assistive technology).
-        let lane = (0..2).find(|&lane| ends[lane] <= x - 8.0);
-        let middle = top + 10.0 + lane.unwrap_or(1) as f32 * 16.0;
+        let middle = top + 10.0 + lane as f32 * 16.0;
         scene.push_hit(
             Shape::Diamond {
                 center: Point::new(x, middle),
@@ -151,26 +164,26 @@ fn milestone_strip(input: &TimelineInput<'_>, geometry: &Geometry, top: f32, sce
                 stroke: Some(Stroke::solid(1.0, palette.background)),
             },
             Hit::Milestone(index),
-            Some(format!("Milestone {}", milestone.name)),
+            Some(format!("Milestone {}", input.plan.milestones[index].name)),
         );
-        let Some(lane) = lane else {
+        if !named {
             continue;
-        };
-        let name = if missed {
-            format!("{} (late)", milestone.name)
-        } else {
-            milestone.name.clone()
-        };
-        let name = font::fit(&name, SMALL_FONT_SIZE, 220.0).into_owned();
-        let width = font::text_width(&name, SMALL_FONT_SIZE);
+        }
+        let next_on_lane = placed[at + 1..]
+            .iter()
+            .zip(&lanes[at + 1..])
+            .find(|(_, (other, _))| *other == lane)
+            .map_or(f32::INFINITY, |((_, next), _)| *next);
+        let room = (next_on_lane - x - 18.0).min(220.0);
+        let name = font::fit(&milestone_name(input, index), SMALL_FONT_SIZE, room).into_owned();
+        let ink = if missed { palette.late } else { palette.text };
         scene.text(
             Point::new(x + 9.0, middle),
             name,
             SMALL_FONT_SIZE,
-            if missed { palette.late } else { palette.text },
+            ink,
             Anchor::Start,
         );
-        ends[lane] = x + 9.0 + width + 8.0;
     }
     scene.push(line(
         vec![
@@ -179,6 +192,15 @@ fn milestone_strip(input: &TimelineInput<'_>, geometry: &Geometry, top: f32, sce
         ],
         Stroke::solid(1.0, palette.grid),
     ));
+}
+
+fn milestone_name(input: &TimelineInput<'_>, index: usize) -> String {
+    let name = &input.plan.milestones[index].name;
+    if input.dated.milestones[index].is_some_and(|m| m.late) {
+        format!("{name} (late)")
+    } else {
+        name.clone()
+    }
 }
 
 fn today_tag(input: &TimelineInput<'_>, geometry: &Geometry, scene: &mut Scene) {

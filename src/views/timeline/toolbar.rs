@@ -18,6 +18,15 @@ pub const ZOOM_LEVELS: [(&str, f32); 5] = [
 
 /// The toolbar row(s).
 pub(super) fn toolbar_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut TimelineState) {
+    let before = (state.options.clone(), state.per_day, state.origin);
+    buttons_ui(ui, ctx, state);
+    if before != (state.options.clone(), state.per_day, state.origin) || state.fit_pending {
+        // The canvas below already drew with the new settings; the toolbar redraws next frame.
+        ui.ctx().request_repaint();
+    }
+}
+
+fn buttons_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut TimelineState) {
     ui.horizontal_wrapped(|ui| {
         let options = &mut state.options;
         for (mode, name) in [
