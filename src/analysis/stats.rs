@@ -39,6 +39,8 @@ pub struct PlanStats {
     pub cycles: Vec<Vec<String>>,
     /// The critical path of the work left, as ids first to last.
     pub critical_path: Vec<String>,
+    /// Merge conflicts not yet resolved.
+    pub conflicts: usize,
 }
 
 impl PlanStats {
@@ -50,6 +52,7 @@ impl PlanStats {
             sprints: plan.sprints.len(),
             milestones: plan.milestones.len(),
             velocity_records: plan.velocity.len(),
+            conflicts: plan.conflicts.len(),
             ..Self::default()
         };
         for task in &plan.tasks {

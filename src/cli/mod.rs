@@ -1,4 +1,8 @@
-//! Headless commands on the same core as the app: convert, stats, check.
+//! Headless commands on the same core as the app: convert, stats, check, merge, diff, git-setup.
+
+mod diff;
+mod git_setup;
+mod merge;
 
 use crate::analysis::{PlanStats, check_plan};
 use crate::files::{read_document, write_atomic};
@@ -47,6 +51,12 @@ pub enum Command {
         /// The plan.
         file: PathBuf,
     },
+    /// Three-way merge of RON plans by id (git's merge driver): exit 0 clean, 1 with conflicts recorded.
+    Merge(merge::MergeArgs),
+    /// List what changed between two plans: tasks added, removed and changed field by field.
+    Diff(diff::DiffArgs),
+    /// Make git merge this repository's .ron plans with `waymark merge`.
+    GitSetup(git_setup::GitSetupArgs),
 }
 
 /// Runs a headless command and returns the process exit code. Errors are printed once, to stderr.
@@ -96,6 +106,9 @@ fn execute(command: Command) -> Result<ExitCode, String> {
             println!("{} problem(s)", problems.len());
             Ok(ExitCode::from(1))
         }
+        Command::Merge(args) => merge::run(&args),
+        Command::Diff(args) => diff::run(&args),
+        Command::GitSetup(args) => git_setup::run(&args),
     }
 }
 

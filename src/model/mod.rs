@@ -3,6 +3,7 @@
 //! A [`Plan`] holds everything a planning document carries: metadata, the status legend, phases, sprints,
 //! milestones, tasks, velocity, status history, registers (blockers, risks, metrics…) and free notes.
 
+mod conflict;
 mod generate;
 mod ids;
 mod lane_limit;
@@ -12,6 +13,7 @@ mod status;
 mod structure;
 mod task;
 
+pub use conflict::{Conflict, PathStep, Side};
 pub use generate::{SplitMix, generate_plan};
 pub use ids::{MilestoneId, PhaseId, SprintId, StatusKey, TaskId};
 pub use lane_limit::LaneLimit;

@@ -6,6 +6,8 @@ mod csv_io;
 mod dependency_analysis;
 mod edits;
 mod markdown;
+mod merge_git;
+mod merge_plans;
 mod purity;
 mod ron_files;
 mod save;
