@@ -8,6 +8,7 @@ mod edits;
 mod markdown;
 mod merge_git;
 mod merge_plans;
+mod project_files;
 mod purity;
 mod ron_files;
 mod save;
