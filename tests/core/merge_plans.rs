@@ -361,3 +361,23 @@ fn diff_lists_added_removed_and_changed_fields() {
     );
     assert!(diff_plans(&before, &before).expect("diffs").is_empty());
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+    /// A change on one side only always merges cleanly to that side; a plan merged with itself is
+    /// itself; and a side that changed nothing never conflicts, whatever the plan holds.
+    #[test]
+    fn one_sided_changes_merge_to_that_side(seed in 0u64..10_000, tasks in 1usize..40) {
+        let base = waymark::model::generate_plan(tasks, tasks, seed);
+        let mut changed = waymark::model::generate_plan(tasks, tasks, seed.wrapping_add(1));
+        changed.meta.title = "Changed".to_owned();
+        let ours = merge_plans(Some(&base), &changed, &base).expect("merges");
+        proptest::prop_assert_eq!(&ours.plan, &changed);
+        let theirs = merge_plans(Some(&base), &base, &changed).expect("merges");
+        proptest::prop_assert_eq!(&theirs.plan, &changed);
+        let same = merge_plans(Some(&base), &base, &base).expect("merges");
+        proptest::prop_assert_eq!(&same.plan, &base);
+        proptest::prop_assert!(diff_plans(&base, &base).expect("diffs").is_empty());
+    }
+}
