@@ -135,9 +135,10 @@ pub fn merge_order(
     theirs: &[String],
     keep: &HashSet<String>,
 ) -> Vec<String> {
+    let sets: [HashSet<&String>; 3] = [base, ours, theirs].map(|list| list.iter().collect());
     let everywhere = |list: &[String]| -> Vec<String> {
         list.iter()
-            .filter(|key| base.contains(key) && ours.contains(key) && theirs.contains(key))
+            .filter(|key| sets.iter().all(|set| set.contains(key)))
             .cloned()
             .collect()
     };
@@ -151,9 +152,10 @@ pub fn merge_order(
         .filter(|key| keep.contains(*key))
         .cloned()
         .collect();
+    let mut placed: HashSet<String> = order.iter().cloned().collect();
     for source in [secondary, base] {
         for (index, key) in source.iter().enumerate() {
-            if !keep.contains(key) || order.contains(key) {
+            if !keep.contains(key) || placed.contains(key) {
                 continue;
             }
             let after = source[..index]
@@ -161,6 +163,7 @@ pub fn merge_order(
                 .rev()
                 .find_map(|before| order.iter().position(|placed| placed == before));
             order.insert(after.map_or(0, |position| position + 1), key.clone());
+            placed.insert(key.clone());
         }
     }
     order
