@@ -4,9 +4,10 @@
 //! frame, after drawing. An edit that would break the plan is refused with an [`EditError`] that says why.
 
 use crate::analysis::{format_loop, loop_if_added};
+use crate::io::{MergeError, resolve_conflict};
 use crate::model::{
     ChecklistItem, LaneLimit, Milestone, MilestoneId, Phase, PhaseId, Plan, PlanMeta, Priority,
-    Sprint, SprintId, StatusCategory, StatusChange, StatusDef, StatusKey, Task, TaskId,
+    Side, Sprint, SprintId, StatusCategory, StatusChange, StatusDef, StatusKey, Task, TaskId,
 };
 use chrono::{NaiveDate, NaiveDateTime};
 use thiserror::Error;
@@ -158,6 +159,13 @@ pub enum Edit {
         /// The new limit (at least 1); `None` removes it.
         limit: Option<u32>,
     },
+    /// Resolves a merge conflict by keeping one side's value.
+    ResolveConflict {
+        /// The conflict's index in `Plan::conflicts`.
+        index: usize,
+        /// The side to keep.
+        side: Side,
+    },
     /// Several edits applied together as one undo step.
     Batch {
         /// What the whole change is called.
@@ -206,6 +214,9 @@ pub enum EditError {
     /// A WIP limit of zero would leave no room at all.
     #[error("a WIP limit must be at least 1")]
     ZeroWipLimit,
+    /// A merge conflict could not be resolved.
+    #[error(transparent)]
+    Conflict(#[from] MergeError),
 }
 
 impl Edit {
@@ -244,6 +255,10 @@ impl Edit {
                     None => format!("Remove WIP limit of {name}"),
                 }
             }
+            Self::ResolveConflict { index, side } => match plan.conflicts.get(*index) {
+                Some(conflict) => format!("Keep {} for {}", side.label(), conflict.place()),
+                None => "Resolve conflict".to_owned(),
+            },
             Self::Batch { label, .. } => label.clone(),
         }
     }
@@ -298,6 +313,7 @@ impl Edit {
             Self::SetLaneWipLimit { lanes, lane, limit } => {
                 set_lane_wip_limit(plan, lanes, lane, *limit)
             }
+            Self::ResolveConflict { index, side } => Ok(resolve_conflict(plan, *index, *side)?),
             Self::Batch { edits, .. } => edits.iter().try_for_each(|edit| edit.apply(plan)),
         }
     }

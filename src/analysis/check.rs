@@ -36,6 +36,8 @@ pub enum Problem {
         /// The id it names.
         id: String,
     },
+    /// A merge conflict nobody has resolved yet (where it is, as people say it).
+    UnresolvedConflict(String),
 }
 
 impl fmt::Display for Problem {
@@ -55,11 +57,13 @@ impl fmt::Display for Problem {
             Self::UnknownReference { task, kind, id } => {
                 write!(f, "{task} names unknown {kind} \"{id}\"")
             }
+            Self::UnresolvedConflict(place) => write!(f, "unresolved merge conflict at {place}"),
         }
     }
 }
 
-/// Every problem in the plan, in a stable order: duplicate ids, references, unknown dependencies, loops.
+/// Every problem in the plan, in a stable order: duplicate ids, references, unknown dependencies, loops,
+/// unresolved merge conflicts.
 pub fn check_plan(plan: &Plan) -> Vec<Problem> {
     check_with(plan, &Analysis::of(plan))
 }
@@ -120,5 +124,10 @@ pub fn check_with(plan: &Plan, analysis: &Analysis) -> Vec<Problem> {
         }
     }));
     problems.extend(analysis.cycles.iter().cloned().map(Problem::Cycle));
+    problems.extend(
+        plan.conflicts
+            .iter()
+            .map(|conflict| Problem::UnresolvedConflict(conflict.place())),
+    );
     problems
 }

@@ -41,6 +41,8 @@ pub struct PlanStats {
     pub critical_path: Vec<String>,
     /// The plan's finish date in the dated schedule, when its caller computed one (it needs today).
     pub finish: Option<chrono::NaiveDate>,
+    /// Merge conflicts not yet resolved.
+    pub conflicts: usize,
 }
 
 impl PlanStats {
@@ -52,6 +54,7 @@ impl PlanStats {
             sprints: plan.sprints.len(),
             milestones: plan.milestones.len(),
             velocity_records: plan.velocity.len(),
+            conflicts: plan.conflicts.len(),
             ..Self::default()
         };
         for task in &plan.tasks {

@@ -15,9 +15,9 @@ pub enum Command {
     Save,
     /// Save to a new file.
     SaveAs,
-    /// Import a Markdown or CSV document as a new plan.
+    /// Import a Markdown, CSV, MS Project XML or `GanttProject` document as a new plan.
     Import,
-    /// Export the plan as Markdown or CSV.
+    /// Export the plan as Markdown, CSV, MS Project XML or `GanttProject`.
     Export,
     /// Quit Waymark.
     Quit,
@@ -97,8 +97,12 @@ impl Command {
             Self::Open => "Open a Waymark plan (.ron)",
             Self::Save => "Save the plan to its file",
             Self::SaveAs => "Save the plan to a new file",
-            Self::Import => "Import a Markdown or CSV plan as a new, unsaved plan",
-            Self::Export => "Write the plan as Markdown (.md) or CSV (.csv)",
+            Self::Import => {
+                "Import a Markdown, CSV, MS Project XML or GanttProject plan as a new, unsaved plan"
+            }
+            Self::Export => {
+                "Write the plan as Markdown (.md), CSV (.csv), MS Project XML (.xml) or GanttProject (.gan)"
+            }
             Self::Quit => "Quit Waymark",
             Self::Undo => "Undo the last change",
             Self::Redo => "Redo the last undone change",

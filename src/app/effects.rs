@@ -66,9 +66,14 @@ impl Effects {
         std::thread::spawn(move || {
             let plan_files = rfd::FileDialog::new().add_filter("Waymark plan", &["ron"]);
             let documents = rfd::FileDialog::new()
-                .add_filter("Markdown or CSV", &["md", "markdown", "csv", "txt"])
+                .add_filter(
+                    "Plans from other tools",
+                    &["md", "markdown", "csv", "txt", "xml", "gan"],
+                )
                 .add_filter("Markdown", &["md", "markdown"])
-                .add_filter("CSV", &["csv"]);
+                .add_filter("CSV", &["csv"])
+                .add_filter("MS Project XML", &["xml"])
+                .add_filter("GanttProject", &["gan"]);
             let path = match purpose {
                 DialogPurpose::Open => plan_files.set_title("Open plan").pick_file(),
                 DialogPurpose::SaveAs => plan_files
@@ -79,6 +84,8 @@ impl Effects {
                 DialogPurpose::Export => rfd::FileDialog::new()
                     .add_filter("Markdown", &["md"])
                     .add_filter("CSV", &["csv"])
+                    .add_filter("MS Project XML", &["xml"])
+                    .add_filter("GanttProject", &["gan"])
                     .set_title("Export plan")
                     .set_file_name(suggested_name)
                     .save_file(),

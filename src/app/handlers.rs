@@ -196,6 +196,9 @@ impl WaymarkApp {
                 self.document.history.mark_saved();
                 self.settings.remember(path.clone());
                 self.toasts.info(format!("Saved {}", file_name(&path)));
+                if let Some(warning) = self.unresolved_conflicts_warning() {
+                    self.toasts.error(warning);
+                }
                 self.document.path = Some(path);
                 if let Some(action) = self.guard.after_save.take() {
                     self.proceed(ctx, action);

@@ -2,6 +2,7 @@
 //! a status bar. Views push requests while drawing; [`WaymarkApp::run_requests`] applies them after.
 
 mod command;
+mod conflicts;
 mod derived;
 mod document;
 mod effects;
@@ -149,6 +150,7 @@ impl WaymarkApp {
             .refresh(self.document.plan(), self.document.revision_key(), today);
         menu::menu_bar_ui(ui, self);
         self.status_bar_ui(ui);
+        self.conflicts_panel_ui(ui);
         if self.settings.inspector_open {
             self.inspector_panel_ui(ui);
         }

@@ -1,5 +1,9 @@
-//! Headless commands on the same core as the app: convert, stats, check, schedule.
+//! Headless commands on the same core as the app: convert, stats, check, schedule, merge, diff,
+//! git-setup.
 
+mod diff;
+mod git_setup;
+mod merge;
 mod schedule;
 
 pub use schedule::{ScheduleFormat, dated_schedule, render as render_schedule};
@@ -69,6 +73,12 @@ pub enum Command {
         #[arg(long)]
         today: Option<NaiveDate>,
     },
+    /// Three-way merge of RON plans by id (git's merge driver): exit 0 clean, 1 with conflicts recorded.
+    Merge(merge::MergeArgs),
+    /// List what changed between two plans: tasks added, removed and changed field by field.
+    Diff(diff::DiffArgs),
+    /// Make git merge this repository's .ron plans with `waymark merge`.
+    GitSetup(git_setup::GitSetupArgs),
 }
 
 /// Runs a headless command and returns the process exit code. Errors are printed once, to stderr.
@@ -136,6 +146,9 @@ fn execute(command: Command) -> Result<ExitCode, String> {
             print!("{}", render_schedule(&plan, &dated, format));
             Ok(ExitCode::SUCCESS)
         }
+        Command::Merge(args) => merge::run(&args),
+        Command::Diff(args) => diff::run(&args),
+        Command::GitSetup(args) => git_setup::run(&args),
     }
 }
 

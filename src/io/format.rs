@@ -1,8 +1,9 @@
 //! The document formats Waymark reads and writes, chosen by file extension (and, for `.txt`, by content).
 
 use super::{
-    ImportError, ImportReport, RonError, decode_text, export_csv, export_markdown, import_csv,
-    import_markdown, plan_from_ron_bytes, plan_to_ron,
+    ImportError, ImportReport, RonError, decode_text, export_csv, export_gantt, export_markdown,
+    export_mspdi, import_csv, import_gantt, import_markdown, import_mspdi, plan_from_ron_bytes,
+    plan_to_ron,
 };
 use crate::model::Plan;
 use thiserror::Error;
@@ -16,6 +17,10 @@ pub enum Format {
     Markdown,
     /// A CSV task table.
     Csv,
+    /// MS Project XML (MSPDI), `.xml`.
+    MsProject,
+    /// A `GanttProject` file, `.gan`.
+    GanttProject,
 }
 
 /// A plan read from a document; imports (Markdown, CSV) also say what they recognised.
@@ -38,7 +43,7 @@ pub enum LoadError {
     Import(#[from] ImportError),
     /// The extension names no format Waymark knows.
     #[error(
-        "Waymark does not know the file type {0} (it reads .ron, .md, .markdown, .csv and .txt)"
+        "Waymark does not know the file type {0} (it reads .ron, .md, .markdown, .csv, .txt, .xml (MS Project) and .gan (GanttProject))"
     )]
     UnknownFormat(String),
 }
@@ -51,6 +56,8 @@ impl Format {
             "ron" => Ok(Self::Ron),
             "md" | "markdown" | "txt" => Ok(Self::Markdown),
             "csv" => Ok(Self::Csv),
+            "xml" => Ok(Self::MsProject),
+            "gan" => Ok(Self::GanttProject),
             "" => Err(LoadError::UnknownFormat("(no extension)".to_owned())),
             other => Err(LoadError::UnknownFormat(format!(".{other}"))),
         }
@@ -77,10 +84,11 @@ impl Format {
             });
         }
         let text = decode_text(bytes).map_err(ImportError::from)?;
-        let imported = if self == Self::Csv {
-            import_csv(text)?
-        } else {
-            import_markdown(text)?
+        let imported = match self {
+            Self::Csv => import_csv(text)?,
+            Self::MsProject => import_mspdi(text)?,
+            Self::GanttProject => import_gantt(text)?,
+            Self::Ron | Self::Markdown => import_markdown(text)?,
         };
         Ok(Loaded {
             plan: imported.plan,
@@ -94,6 +102,8 @@ impl Format {
             Self::Ron => plan_to_ron(plan),
             Self::Markdown => export_markdown(plan),
             Self::Csv => export_csv(plan),
+            Self::MsProject => export_mspdi(plan),
+            Self::GanttProject => export_gantt(plan),
         }
     }
 }

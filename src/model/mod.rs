@@ -4,6 +4,7 @@
 //! milestones, tasks, velocity, status history, registers (blockers, risks, metrics…) and free notes.
 
 mod calendar;
+mod conflict;
 mod generate;
 mod ids;
 mod lane_limit;
@@ -15,6 +16,7 @@ mod structure;
 mod task;
 
 pub use calendar::{Calendar, DEFAULT_WORK_WEEK, monday_of, shift};
+pub use conflict::{Conflict, PathStep, Side};
 pub use generate::{SplitMix, generate_plan};
 pub use ids::{MilestoneId, PhaseId, SprintId, StatusKey, TaskId};
 pub use lane_limit::LaneLimit;

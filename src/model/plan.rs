@@ -3,9 +3,9 @@
 use super::calendar::Calendar;
 use super::status::StatusCategory;
 use super::{
-    Blocker, Cadence, Idea, KnownIssue, LaneLimit, Link, LogEntry, Metric, Milestone, MilestoneId,
-    NoteSection, Phase, PhaseId, Risk, Sprint, SprintId, StatusChange, StatusDef, StatusKey, Task,
-    TaskId, VelocityRecord, default_legend,
+    Blocker, Cadence, Conflict, Idea, KnownIssue, LaneLimit, Link, LogEntry, Metric, Milestone,
+    MilestoneId, NoteSection, Phase, PhaseId, Risk, Sprint, SprintId, StatusChange, StatusDef,
+    StatusKey, Task, TaskId, VelocityRecord, default_legend,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -129,6 +129,9 @@ pub struct Plan {
     /// WIP limits of board swimlanes, sorted by lane kind and key.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub lane_wip_limits: Vec<LaneLimit>,
+    /// Conflicts a three-way merge left unresolved (`waymark merge`); empty in a plan nobody merged.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 impl Default for Plan {
@@ -153,6 +156,7 @@ impl Default for Plan {
             notes: Vec::new(),
             section_headings: Vec::new(),
             lane_wip_limits: Vec::new(),
+            conflicts: Vec::new(),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! UI tests: drive the app as a person would, by widget labels, and check the plan.
 
 mod board;
+mod conflicts;
 mod files;
 mod graph;
 mod import;
