@@ -152,3 +152,54 @@ fn convert_writes_a_ron_file_that_loads_back() {
         waymark::app::SAMPLE_PLAN
     );
 }
+
+#[test]
+fn schedule_json_dates_the_sample_and_csv_has_a_row_per_task() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let file = sample_file(folder.path());
+    let output = waymark(&["schedule", &file, "--json", "--today", "2026-02-02"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("one JSON object");
+    let plan = waymark::io::plan_from_ron(waymark::app::SAMPLE_PLAN).expect("sample");
+    let tasks = json["tasks"].as_array().expect("tasks");
+    assert_eq!(tasks.len(), plan.tasks.len());
+    let first = &tasks[0];
+    assert_eq!(first["id"], "CORE-001");
+    assert_eq!(
+        first["finish"], "2026-01-09",
+        "finished work ends on its completion date"
+    );
+    for task in tasks {
+        for key in ["start", "finish", "slack_days", "critical", "late", "title"] {
+            assert!(task.get(key).is_some(), "{key} in {task}");
+        }
+        assert!(task["start"].as_str() <= task["finish"].as_str());
+    }
+    let finish = json["finish"].as_str().expect("a finish date");
+    assert!(tasks.iter().all(|t| t["finish"].as_str() <= Some(finish)));
+    assert_eq!(json["sprints"][0]["start"], "2026-01-05");
+    assert_eq!(
+        json["milestones"].as_array().expect("milestones").len(),
+        plan.milestones.len()
+    );
+
+    let later = waymark(&["schedule", &file, "--json", "--today", "2026-06-01"]);
+    let later: serde_json::Value = serde_json::from_slice(&later.stdout).expect("JSON");
+    assert!(
+        later["finish"].as_str() > Some(finish),
+        "unfinished work moves with today"
+    );
+
+    let csv = waymark(&["schedule", &file, "--csv", "--today", "2026-02-02"]);
+    let text = String::from_utf8(csv.stdout).expect("UTF-8");
+    assert!(text.starts_with("id,title,start,finish,slack_days,critical,late\n"));
+    assert_eq!(text.lines().count(), plan.tasks.len() + 1);
+
+    let stats = waymark(&["stats", &file, "--json"]);
+    let stats: serde_json::Value = serde_json::from_slice(&stats.stdout).expect("JSON");
+    assert!(stats["finish"].is_string(), "stats gives the finish date");
+}

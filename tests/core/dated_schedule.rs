@@ -387,3 +387,23 @@ fn seed_001_sprints_run_two_weeks_each_from_the_start() {
         );
     }
 }
+
+#[test]
+fn a_phase_keeps_its_window_and_its_overrun_is_reported() {
+    let mut late = task("A", 80.0, &[]);
+    late.phase = Some(PhaseId::from("P"));
+    let mut plan = plan("2026-01-05", vec![late]);
+    plan.phases.push(Phase {
+        id: PhaseId::from("P"),
+        name: "Week one".into(),
+        weeks: Some(WeekRange { first: 1, last: 1 }),
+        ..Phase::default()
+    });
+    let schedule = dated(&plan, "2025-12-01");
+    let window = schedule.phases[0].expect("the window");
+    assert_eq!(
+        (window.start, window.finish),
+        (day("2026-01-05"), day("2026-01-09"))
+    );
+    assert_eq!(schedule.phase_overrun(0), Some(day("2026-01-16")));
+}
