@@ -159,7 +159,8 @@ fn blocked_by_lists_unfinished_prerequisites_transitively_and_selects_on_click()
         Role::Link,
         "Blocked by BRD-001 Sprint board columns from the legend",
     );
-    harness.get_by_label_contains("Earliest start: day");
+    harness.get_by_label_contains("Starts: ");
+    harness.get_by_label_contains("Slack: ");
     assert!(
         harness
             .query_by_label_contains("Blocked by UI-001")

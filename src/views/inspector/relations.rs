@@ -1,11 +1,11 @@
 //! The inspector's "Blocked by" and "Blocks" lists and the selected task's schedule facts.
 
-use crate::analysis::TaskTimes;
+use crate::analysis::{Placement, TaskDates};
 use crate::app::Derived;
 use crate::model::{Plan, Task};
 use crate::views::ViewContext;
 use crate::views::widgets::status_chip;
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui::{Button, RichText, Ui, WidgetInfo};
 
@@ -57,10 +57,8 @@ pub fn relations_ui(
     relations.refresh(plan, ctx.derived, index);
     related_list(ui, ctx, "Blocked by", &relations.blocked_by);
     related_list(ui, ctx, "Blocks", &relations.blocks);
-    let schedule = &ctx.derived.analysis.schedule;
-    if let Some(times) = schedule.times.get(index).copied().flatten() {
-        let critical = schedule.critical_path.contains(&index);
-        schedule_ui(ui, &plan.tasks[index], times, schedule.anchor, critical);
+    if let Some(dates) = ctx.derived.dated.tasks.get(index).copied().flatten() {
+        schedule_ui(ui, &plan.tasks[index], &dates);
     }
 }
 
@@ -93,45 +91,37 @@ fn related_list(ui: &mut Ui, ctx: &mut ViewContext<'_>, heading: &str, indices: 
     }
 }
 
-fn schedule_ui(
-    ui: &mut Ui,
-    task: &Task,
-    times: TaskTimes,
-    anchor: Option<NaiveDate>,
-    critical: bool,
-) {
+/// When the task happens in the dated schedule (the timeline's), its slack and whether it is
+/// critical or late.
+fn schedule_ui(ui: &mut Ui, task: &Task, dates: &TaskDates) {
     ui.label(RichText::new("Schedule").strong());
-    let start = day_text(times.earliest_start, anchor, false);
-    let finish = day_text(times.earliest_finish, anchor, true);
-    ui.label(format!("Earliest start: {start}"));
-    ui.label(format!("Earliest finish: {finish}"));
-    let slack = times.slack;
-    let slack_text = format!("Slack: {} working days", format_days(slack));
-    if slack < -crate::analysis::EPSILON {
-        ui.colored_label(ui.visuals().error_fg_color, slack_text)
-            .on_hover_text(format!("{} cannot make its due date", task.id));
+    let day = |date: NaiveDate| date.format("%a %-d %b %Y").to_string();
+    let placement = match dates.placement {
+        Placement::Actual => " (done)",
+        Placement::InProgress => " (under way)",
+        Placement::Planned | Placement::NoTime => "",
+    };
+    if dates.is_zero_length() {
+        ui.label(format!("On: {}{placement}", day(dates.start)));
     } else {
-        ui.label(slack_text);
+        ui.label(format!("Starts: {}{placement}", day(dates.start)));
+        ui.label(format!("Finishes: {}", day(dates.finish)));
     }
-    if critical {
+    if dates.placement == Placement::Planned {
+        let slack = dates.slack_days;
+        let slack_text = format!("Slack: {} working days", format_days(slack));
+        if slack < -crate::analysis::EPSILON {
+            ui.colored_label(ui.visuals().error_fg_color, slack_text)
+                .on_hover_text(format!("{} cannot make its due date", task.id));
+        } else {
+            ui.label(slack_text);
+        }
+    }
+    if dates.late {
+        ui.colored_label(ui.visuals().error_fg_color, "⚠ Finishes after its due date");
+    }
+    if dates.critical {
         ui.colored_label(ui.visuals().warn_fg_color, "◆ On the critical path");
-    }
-}
-
-/// "day 3 (Thu 2026-01-08)"; a finish is the end of the working day before it.
-fn day_text(day: f64, anchor: Option<NaiveDate>, finish: bool) -> String {
-    let shown = format!("day {}", format_days(day));
-    let Some(anchor) = anchor else {
-        return shown;
-    };
-    let whole = if finish {
-        (day.ceil() - 1.0).max(0.0)
-    } else {
-        day.floor().max(0.0)
-    };
-    match add_working_days(anchor, whole) {
-        Some(date) => format!("{shown} ({})", date.format("%a %Y-%m-%d")),
-        None => shown,
     }
 }
 
@@ -142,66 +132,5 @@ fn format_days(days: f64) -> String {
         format!("{days:.0}")
     } else {
         format!("{days:.1}")
-    }
-}
-
-/// The working day `days` working days after `anchor` (day 0 is the anchor, or the Monday after it
-/// when it falls on a weekend).
-fn add_working_days(anchor: NaiveDate, days: f64) -> Option<NaiveDate> {
-    let mut date = skip_weekend(anchor)?;
-    let days = days as u64;
-    let weeks = days / 5;
-    date = date.checked_add_days(Days::new(weeks * 7))?;
-    for _ in 0..days % 5 {
-        date = skip_weekend(date.succ_opt()?)?;
-    }
-    Some(date)
-}
-
-fn skip_weekend(date: NaiveDate) -> Option<NaiveDate> {
-    match date.weekday() {
-        Weekday::Sat => date.checked_add_days(Days::new(2)),
-        Weekday::Sun => date.checked_add_days(Days::new(1)),
-        _ => Some(date),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn date(text: &str) -> NaiveDate {
-        text.parse().expect("a date")
-    }
-
-    #[test]
-    fn working_days_skip_weekends() {
-        // 2026-01-05 is a Monday.
-        let monday = date("2026-01-05");
-        assert_eq!(add_working_days(monday, 0.0), Some(monday));
-        assert_eq!(add_working_days(monday, 4.0), Some(date("2026-01-09")));
-        assert_eq!(add_working_days(monday, 5.0), Some(date("2026-01-12")));
-        assert_eq!(add_working_days(monday, 7.0), Some(date("2026-01-14")));
-        assert_eq!(
-            add_working_days(date("2026-01-10"), 0.0),
-            Some(date("2026-01-12")),
-            "a Saturday anchor starts on Monday"
-        );
-        assert_eq!(
-            add_working_days(date("2026-01-08"), 2.0),
-            Some(date("2026-01-12"))
-        );
-    }
-
-    #[test]
-    fn a_finish_is_the_end_of_the_day_before() {
-        let monday = date("2026-01-05");
-        assert_eq!(day_text(1.0, Some(monday), true), "day 1 (Mon 2026-01-05)");
-        assert_eq!(
-            day_text(2.5, Some(monday), false),
-            "day 2.5 (Wed 2026-01-07)"
-        );
-        assert_eq!(day_text(2.5, None, false), "day 2.5");
-        assert_eq!(format_days(-1e-12), "0", "no minus zero");
     }
 }
