@@ -299,3 +299,38 @@ fn timeline_snapshots() {
     harness.run();
     harness.snapshot("timeline_gantt");
 }
+
+#[test]
+fn dragging_a_column_edge_resizes_the_column() {
+    let mut harness = timeline("Gantt");
+    let before = harness.state().ui_state.timeline.options.columns[1];
+    let edge = harness
+        .get_by_label("Resize the Task column")
+        .rect()
+        .center();
+    drag(&mut harness, edge, edge + Vec2::new(60.0, 0.0));
+    let after = harness.state().ui_state.timeline.options.columns[1];
+    assert!((after - before - 60.0).abs() < 1.0, "{before} → {after}");
+}
+
+#[test]
+fn pinch_or_ctrl_scroll_zooms_around_the_pointer() {
+    let mut harness = timeline("Gantt");
+    let label = bar_label(harness.state(), "IMP-002");
+    let bar = harness.get_by_label(&label).rect();
+    let before = harness.state().ui_state.timeline.per_day;
+    harness.hover_at(bar.left_center());
+    harness.run();
+    harness.event(egui::Event::Zoom(1.5));
+    harness.run();
+    let after = harness.state().ui_state.timeline.per_day;
+    assert!((after / before - 1.5).abs() < 0.01, "{before} → {after}");
+    let label = bar_label(harness.state(), "IMP-002");
+    let moved = harness.get_by_label(&label).rect();
+    assert!(
+        (moved.left() - bar.left()).abs() < 2.0,
+        "the day under the pointer stays put: {} → {}",
+        bar.left(),
+        moved.left()
+    );
+}
