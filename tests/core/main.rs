@@ -6,6 +6,7 @@ mod csv_io;
 mod dependency_analysis;
 mod edits;
 mod markdown;
+mod markdown_commonmark;
 mod purity;
 mod ron_files;
 mod save;
