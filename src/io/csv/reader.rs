@@ -31,6 +31,9 @@ pub(super) struct Table {
     pub delimiter: char,
     /// Lenient repairs, as (line, message).
     pub warnings: Vec<(usize, String)>,
+    /// For records whose unquoted cells had leading spaces (trimmed from the cells): the record's line
+    /// and each cell's count of leading spaces (a tab counts 4).
+    pub indents: Vec<(usize, Vec<usize>)>,
 }
 
 /// Splits a document. The delimiter is sniffed from the first line that is not a comment. Before the first
@@ -44,9 +47,11 @@ pub(super) fn read_table(text: &str) -> Result<Table, ImportError> {
         line: 1,
         delimiter,
         warnings: Vec::new(),
+        leads: Vec::new(),
     };
     let mut rows = Vec::new();
     let mut header_len = None;
+    let mut indents = Vec::new();
     let mut cells_seen = 0usize;
     while reader.pos < text.len() {
         let line = reader.line;
@@ -87,12 +92,16 @@ pub(super) fn read_table(text: &str) -> Result<Table, ImportError> {
                 message: format!("the table has more than {MAX_CELLS} cells; split the file"),
             });
         }
+        if reader.leads.iter().any(|&lead| lead > 0) {
+            indents.push((line, std::mem::take(&mut reader.leads)));
+        }
         rows.push(Row::Record { line, cells });
     }
     Ok(Table {
         rows,
         delimiter,
         warnings: reader.warnings,
+        indents,
     })
 }
 
@@ -131,6 +140,7 @@ pub(super) fn split_line(line: &str, delimiter: char) -> Option<Vec<String>> {
         line: 1,
         delimiter,
         warnings: Vec::new(),
+        leads: Vec::new(),
     };
     reader.record().ok()
 }
@@ -146,6 +156,8 @@ struct Reader<'a> {
     line: usize,
     delimiter: char,
     warnings: Vec<(usize, String)>,
+    /// The leading spaces of each unquoted cell of the last record read.
+    leads: Vec<usize>,
 }
 
 impl<'a> Reader<'a> {
@@ -170,6 +182,7 @@ impl<'a> Reader<'a> {
     /// when a quoted cell holds line breaks).
     fn record(&mut self) -> Result<Vec<String>, ImportError> {
         let start_line = self.line;
+        self.leads.clear();
         let mut cells = Vec::new();
         let mut cell = String::new();
         let mut quoted = false;
@@ -208,6 +221,7 @@ impl<'a> Reader<'a> {
                     cell.clear();
                 }
                 d if d == self.delimiter => {
+                    self.leads.push(if quoted { 0 } else { lead(&cell) });
                     cells.push(finish_cell(&mut cell, quoted));
                     quoted = false;
                 }
@@ -228,10 +242,19 @@ impl<'a> Reader<'a> {
                 message: "a quoted cell is never closed (a \" is missing)".to_owned(),
             });
         }
+        self.leads.push(if quoted { 0 } else { lead(&cell) });
         cells.push(finish_cell(&mut cell, quoted));
         self.pos += consumed;
         Ok(cells)
     }
+}
+
+/// The leading spaces of a cell (a tab counts 4).
+fn lead(cell: &str) -> usize {
+    cell.chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum()
 }
 
 fn finish_cell(cell: &mut String, quoted: bool) -> String {

@@ -73,6 +73,8 @@ pub(super) struct TaskRefs {
     pub parent_ref: Option<(String, usize)>,
     pub deps: Vec<(String, usize)>,
     pub sprint_ref: Option<(String, usize)>,
+    /// The line the task was read from.
+    pub line: usize,
 }
 
 /// The importer's state.
@@ -92,6 +94,8 @@ pub(super) struct Builder {
     pub added_statuses: Vec<StatusKey>,
     /// The anchor of the last phase, sprint, milestone or register section read.
     pub anchor: String,
+    /// The line being read.
+    pub line: usize,
 }
 
 /// Reads a Markdown plan.
@@ -147,6 +151,7 @@ impl Builder {
             table: Vec::new(),
             added_statuses: Vec::new(),
             anchor: String::new(),
+            line: 0,
         }
     }
 
@@ -156,6 +161,7 @@ impl Builder {
         while index < lines.len() {
             let raw = lines[index];
             let number = index + 1;
+            self.line = number;
             index += 1;
             let line = kinds[index - 1].clone();
             if !matches!(line, Line::TableRow) {
@@ -720,6 +726,7 @@ impl Builder {
         self.task_refs.push(TaskRefs {
             explicit_id: explicit_id.map(str::to_owned),
             parent_index: parent,
+            line: self.line,
             ..TaskRefs::default()
         });
         self.plan.tasks.len() - 1
