@@ -3,6 +3,7 @@
 mod cli;
 mod csv_cli;
 mod csv_io;
+mod csv_trackers;
 mod dependency_analysis;
 mod edits;
 mod markdown;

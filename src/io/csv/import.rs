@@ -44,7 +44,7 @@ pub fn import_csv(text: &str) -> Result<Imported, ImportError> {
                 if line > HEADER_SEARCH_LINES {
                     break;
                 }
-                // A counter, a sort note or an empty row above the header: kept as a note.
+                // A title, a counter or a sort note above the header: kept with the preamble.
                 let kept: Vec<String> = cells
                     .iter()
                     .map(|c| clean(c).trim().to_owned())
@@ -53,7 +53,7 @@ pub fn import_csv(text: &str) -> Result<Imported, ImportError> {
                 if !kept.is_empty() {
                     builder.report.warn(
                         Some(line),
-                        "a line above the header row was kept as a note",
+                        "a line above the header row was kept with the plan's details (preamble)",
                     );
                     preamble_texts.push(kept.join(" "));
                 }

@@ -105,31 +105,35 @@ pub(super) fn read_table(text: &str) -> Result<Table, ImportError> {
     })
 }
 
-/// The delimiter of the first non-comment line: whichever of `,` `;` tab occurs most outside quotes
-/// (comma on a tie or when none does).
+/// The delimiter: whichever of `,` `;` tab occurs most often outside quotes on one line, looking at
+/// the first 20 lines that are not comments (a title or counter line above the header has few);
+/// comma on a tie or when none occurs.
 pub(super) fn sniff_delimiter(text: &str) -> char {
-    let first = text
+    let mut best = (0usize, ',');
+    for line in text
         .lines()
         .map(str::trim)
-        .find(|l| !l.is_empty() && !l.starts_with('#'))
-        .unwrap_or_default();
-    let mut counts = [0usize; 3];
-    let mut in_quotes = false;
-    for c in first.chars() {
-        match c {
-            '"' => in_quotes = !in_quotes,
-            ',' if !in_quotes => counts[0] += 1,
-            ';' if !in_quotes => counts[1] += 1,
-            '\t' if !in_quotes => counts[2] += 1,
-            _ => {}
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .take(20)
+    {
+        let mut counts = [0usize; 3];
+        let mut in_quotes = false;
+        for c in line.chars() {
+            match c {
+                '"' => in_quotes = !in_quotes,
+                ',' if !in_quotes => counts[0] += 1,
+                ';' if !in_quotes => counts[1] += 1,
+                '\t' if !in_quotes => counts[2] += 1,
+                _ => {}
+            }
+        }
+        for (delimiter, count) in [',', ';', '\t'].into_iter().zip(counts) {
+            if count > best.0 {
+                best = (count, delimiter);
+            }
         }
     }
-    let best = counts.iter().copied().max().unwrap_or(0);
-    [',', ';', '\t']
-        .into_iter()
-        .zip(counts)
-        .find(|&(_, count)| count == best)
-        .map_or(',', |(d, _)| d)
+    best.1
 }
 
 /// The cells of one line on its own, or `None` when a quote opens and does not close on it.
