@@ -8,6 +8,7 @@ mod dependency_analysis;
 mod edits;
 mod markdown;
 mod markdown_commonmark;
+mod import_scaling;
 mod purity;
 mod ron_files;
 mod save;
