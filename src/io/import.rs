@@ -79,7 +79,11 @@ impl fmt::Display for WarningGroup {
                 .take(NAMED_LINES)
                 .map(ToString::to_string)
                 .collect();
-            let more = if self.lines.len() > NAMED_LINES { ", …" } else { "" };
+            let more = if self.lines.len() > NAMED_LINES {
+                ", …"
+            } else {
+                ""
+            };
             write!(f, "{}{more}", named.join(", "))
         };
         match (self.count, self.lines.as_slice()) {

@@ -15,7 +15,7 @@ pub use format::{Format, LoadError, Loaded};
 pub use import::{ImportError, ImportReport, ImportWarning, Imported, WarningGroup};
 pub use markdown::{export_markdown, import_markdown};
 pub use mojibake::repair_mojibake;
-pub use settle::{UNRESOLVED_DEPENDENCIES, UNRESOLVED_PARENT, UNRESOLVED_PHASE, UNRESOLVED_SPRINT};
 pub use ron_file::{FORMAT_VERSION, RonError, plan_from_ron, plan_from_ron_bytes, plan_to_ron};
+pub use settle::{UNRESOLVED_DEPENDENCIES, UNRESOLVED_PARENT, UNRESOLVED_PHASE, UNRESOLVED_SPRINT};
 pub use status_words::{builtin_category, find_in_legend, normalise_status, recognise_status};
 pub use text::{MAX_DOCUMENT_BYTES, TextError, decode_text};

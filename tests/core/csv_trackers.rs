@@ -55,20 +55,41 @@ fn a_jira_export_gives_hierarchy_points_links_and_categories() {
     assert_eq!(field(task(plan, "GH-2"), "Parent"), Some("10001"));
     assert_eq!(task(plan, "GH-3").estimate.points, Some(8.0));
     // The last Sprint column is the current sprint; both sprints exist.
-    assert_eq!(task(plan, "GH-2").sprint.as_ref().map(|s| s.as_str()), Some("GH Sprint 2"));
+    assert_eq!(
+        task(plan, "GH-2")
+            .sprint
+            .as_ref()
+            .map(waymark::model::SprintId::as_str),
+        Some("GH Sprint 2")
+    );
     assert_eq!(plan.sprints.len(), 2);
     assert_eq!(task(plan, "GH-2").tags, ["hardware", "sensors"]);
     // Inward "Blocks" link: GH-3 waits for GH-2; outward link from GH-2 says the same once.
     assert_eq!(ids(&task(plan, "GH-3").depends_on), ["GH-2"]);
     // An inward link to an issue outside the export is kept as a field.
     assert!(task(plan, "GH-5").depends_on.is_empty());
-    assert_eq!(field(task(plan, "GH-5"), UNRESOLVED_DEPENDENCIES), Some("GH-99"));
-    // Status Category decides the category of a status the legend lacks.
-    assert_eq!(plan.category(&task(plan, "GH-3").status), StatusCategory::NotStarted);
-    assert_eq!(plan.category(&task(plan, "GH-4").status), StatusCategory::Active);
-    assert_eq!(plan.category(&task(plan, "GH-2").status), StatusCategory::Done);
     assert_eq!(
-        task(plan, "GH-2").completed.map(|d| d.to_string()).as_deref(),
+        field(task(plan, "GH-5"), UNRESOLVED_DEPENDENCIES),
+        Some("GH-99")
+    );
+    // Status Category decides the category of a status the legend lacks.
+    assert_eq!(
+        plan.category(&task(plan, "GH-3").status),
+        StatusCategory::NotStarted
+    );
+    assert_eq!(
+        plan.category(&task(plan, "GH-4").status),
+        StatusCategory::Active
+    );
+    assert_eq!(
+        plan.category(&task(plan, "GH-2").status),
+        StatusCategory::Done
+    );
+    assert_eq!(
+        task(plan, "GH-2")
+            .completed
+            .map(|d| d.to_string())
+            .as_deref(),
         Some("2026-02-17")
     );
     // One grouped line for the Jira dates, not one per cell.
@@ -79,7 +100,13 @@ fn a_jira_export_gives_hierarchy_points_links_and_categories() {
             .any(|g| g.message.starts_with("1 dates in the form 15/Feb/26")),
         "{groups:?}"
     );
-    assert!(imported.report.summary.iter().any(|l| l == "column \"Parent key\" → parent task"));
+    assert!(
+        imported
+            .report
+            .summary
+            .iter()
+            .any(|l| l == "column \"Parent key\" → parent task")
+    );
 }
 
 #[test]
@@ -116,10 +143,17 @@ fn the_header_is_found_below_a_preamble_and_estimates_have_three_points() {
     // Three-point estimates: PERT mean as hours, the three values kept.
     let oven = task(plan, "4").estimate;
     let three = oven.three_point.expect("three values kept");
-    assert_eq!((three.optimistic, three.likely, three.pessimistic), (8.0, 10.0, 18.0));
+    assert_eq!(
+        (three.optimistic, three.likely, three.pessimistic),
+        (8.0, 10.0, 18.0)
+    );
     assert_eq!(oven.hours, Some(11.0));
     let boards = task(plan, "3a").estimate;
-    assert_eq!(boards.hours, Some(2.0), "a lone likely value is the estimate");
+    assert_eq!(
+        boards.hours,
+        Some(2.0),
+        "a lone likely value is the estimate"
+    );
     assert_eq!(task(plan, "5").estimate.three_point, None);
 }
 
@@ -131,11 +165,18 @@ fn asana_linear_github_and_trello_exports_are_recognised() {
         "Recognised an Asana export: 4 tasks, 1 subtask"
     );
     let plan = &asana.plan;
-    assert_eq!(task(plan, "503").parent, Some(TaskId::from("502")), "parent by title");
+    assert_eq!(
+        task(plan, "503").parent,
+        Some(TaskId::from("502")),
+        "parent by title"
+    );
     assert_eq!(ids(&task(plan, "502").depends_on), ["501"]);
     assert_eq!(ids(&task(plan, "504").depends_on), ["502"]);
     assert_eq!(task(plan, "501").group, "Planning");
-    assert_eq!(task(plan, "501").description, "First pass at the winter menu");
+    assert_eq!(
+        task(plan, "501").description,
+        "First pass at the winter menu"
+    );
     assert!(task(plan, "501").completed.is_some());
 
     let linear = import("csv_linear_export.csv");
@@ -147,7 +188,10 @@ fn asana_linear_github_and_trello_exports_are_recognised() {
     assert_eq!(task(plan, "ORB-2").estimate.points, Some(2.0));
     assert_eq!(task(plan, "ORB-2").parent, Some(TaskId::from("ORB-1")));
     assert_eq!(
-        task(plan, "ORB-1").completed.map(|d| d.to_string()).as_deref(),
+        task(plan, "ORB-1")
+            .completed
+            .map(|d| d.to_string())
+            .as_deref(),
         Some("2026-02-05")
     );
     assert_eq!(task(plan, "ORB-3").priority, None);
@@ -162,24 +206,49 @@ fn asana_linear_github_and_trello_exports_are_recognised() {
     assert_eq!(github.plan.tasks[1].estimate.points, Some(5.0));
 
     let trello = import("csv_trello_export.csv");
-    assert_eq!(trello.report.recognised, "Recognised a Trello export: 3 cards");
+    assert_eq!(
+        trello.report.recognised,
+        "Recognised a Trello export: 3 cards"
+    );
     let plan = &trello.plan;
-    assert_eq!(plan.category(&task(plan, "c1").status), StatusCategory::Done);
-    assert_eq!(plan.category(&task(plan, "c2").status), StatusCategory::Active);
-    assert_eq!(task(plan, "c2").due.map(|d| d.to_string()).as_deref(), Some("2026-05-20"));
+    assert_eq!(
+        plan.category(&task(plan, "c1").status),
+        StatusCategory::Done
+    );
+    assert_eq!(
+        plan.category(&task(plan, "c2").status),
+        StatusCategory::Active
+    );
+    assert_eq!(
+        task(plan, "c2").due.map(|d| d.to_string()).as_deref(),
+        Some("2026-05-20")
+    );
 }
 
 #[test]
 fn dangling_references_and_duplicate_ids_never_reach_the_plan() {
     let text = "id,task,parent,sprint,dependencies\nA,One,,,\nA,Two,NOPE,,A\nB,Three,B,,C|A\n";
     let imported = import_csv(text).expect("imports");
-    assert!(check_plan(&imported.plan).is_empty(), "{:?}", check_plan(&imported.plan));
+    assert!(
+        check_plan(&imported.plan).is_empty(),
+        "{:?}",
+        check_plan(&imported.plan)
+    );
     assert_eq!(imported.plan.tasks[1].id.as_str(), "A-2");
     assert_eq!(imported.plan.tasks[1].parent, None);
-    assert_eq!(field(&imported.plan.tasks[1], "Unresolved parent"), Some("NOPE"));
-    assert_eq!(imported.plan.tasks[2].parent, None, "a task is not its own parent");
+    assert_eq!(
+        field(&imported.plan.tasks[1], "Unresolved parent"),
+        Some("NOPE")
+    );
+    assert_eq!(
+        imported.plan.tasks[2].parent, None,
+        "a task is not its own parent"
+    );
     assert_eq!(ids(&imported.plan.tasks[2].depends_on), ["A"]);
-    assert_eq!(field(&imported.plan.tasks[2], UNRESOLVED_DEPENDENCIES), Some("C"));
+    assert_eq!(
+        field(&imported.plan.tasks[2], UNRESOLVED_DEPENDENCIES),
+        Some("C")
+    );
 }
 
 #[test]
@@ -201,10 +270,10 @@ fn a_loop_in_the_source_is_kept_and_named() {
 
 #[test]
 fn repeated_warnings_are_grouped() {
-    let mut text = String::from("id,task,priority\n");
-    for n in 0..5 {
-        text.push_str(&format!("T{n},Task {n},soonish{n}\n"));
-    }
+    let rows: Vec<String> = (0..5)
+        .map(|n| format!("T{n},Task {n},soonish{n}"))
+        .collect();
+    let mut text = format!("id,task,priority\n{}\n", rows.join("\n"));
     text.push_str("X,Other,P1,extra\n");
     let report = import_csv(&text).expect("imports").report;
     let groups = report.grouped_warnings();
@@ -212,5 +281,9 @@ fn repeated_warnings_are_grouped() {
     assert_eq!(groups[0].count, 5);
     assert_eq!(groups[0].lines, [2, 3, 4, 5, 6]);
     assert_eq!(groups[1].count, 1);
-    assert!(groups[0].to_string().starts_with("5 times (lines 2, 3, 4, 5, 6), such as: "));
+    assert!(
+        groups[0]
+            .to_string()
+            .starts_with("5 times (lines 2, 3, 4, 5, 6), such as: ")
+    );
 }

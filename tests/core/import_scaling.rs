@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 use waymark::io::{import_csv, import_markdown};
 
-/// One block of Markdown with every structure the CommonMark reader meets: headings, nested checkbox
+/// One block of Markdown with every structure the `CommonMark` reader meets: headings, nested checkbox
 /// items, fences, indented code, HTML, comments, tables and notes.
 fn markdown_block(n: usize) -> String {
     format!(

@@ -1,4 +1,4 @@
-//! The Markdown importer reads documents as CommonMark: code, HTML blocks and comments are never tasks
+//! The Markdown importer reads documents as `CommonMark`: code, HTML blocks and comments are never tasks
 //! and come back from an export byte for byte.
 
 use std::path::PathBuf;
@@ -14,7 +14,11 @@ fn fixture(name: &str) -> String {
 /// The lines from the one starting with `first` to the one starting with `last`, as written.
 fn block<'a>(text: &'a str, first: &str, last: &str) -> &'a str {
     let start = text.find(first).expect("the block's first line is there");
-    let end = start + text[start..].find(last).expect("the block's last line is there") + last.len();
+    let end = start
+        + text[start..]
+            .find(last)
+            .expect("the block's last line is there")
+        + last.len();
     &text[start..end]
 }
 
@@ -22,7 +26,12 @@ fn block<'a>(text: &'a str, first: &str, last: &str) -> &'a str {
 fn a_task_line_inside_a_fence_is_not_a_task_and_the_fence_survives_a_round_trip() {
     let text = "# Plan\n\n- [ ] Real task\n\n```\n- [ ] not a task\n  - [x] nor this  \n```\n";
     let imported = import_markdown(text).expect("imports");
-    let titles: Vec<&str> = imported.plan.tasks.iter().map(|t| t.title.as_str()).collect();
+    let titles: Vec<&str> = imported
+        .plan
+        .tasks
+        .iter()
+        .map(|t| t.title.as_str())
+        .collect();
     assert_eq!(titles, ["Real task"]);
     let fence = block(text, "```\n- [ ]", "  \n```");
     let written = export_markdown(&imported.plan);

@@ -45,7 +45,9 @@ impl Column {
     pub(super) fn from_header(header: &str) -> Option<Self> {
         let name = normalise(header);
         let column = match name.as_str() {
-            "id" | "task id" | "key" | "issue key" | "issue" | "ticket" | "#" | "card id" => Self::Id,
+            "id" | "task id" | "key" | "issue key" | "issue" | "ticket" | "#" | "card id" => {
+                Self::Id
+            }
             "task" | "title" | "name" | "summary" | "task name" | "card name" | "story"
             | "feature" | "item" => Self::Title,
             "description" | "details" | "card description" => Self::Description,
@@ -55,18 +57,33 @@ impl Column {
             "status" | "state" => Self::Status,
             "status category" => Self::StatusCategory,
             "priority" | "prio" => Self::Priority,
-            "dependencies" | "dependency" | "depends on" | "predecessors" | "blocked by"
-            | "prerequisites" | "deps" | "predecessor task ids" | "predecessor ids"
-            | "blocked by (dependencies)" | "inward issue link (blocks)" | "blocker"
+            "dependencies"
+            | "dependency"
+            | "depends on"
+            | "predecessors"
+            | "blocked by"
+            | "prerequisites"
+            | "deps"
+            | "predecessor task ids"
+            | "predecessor ids"
+            | "blocked by (dependencies)"
+            | "inward issue link (blocks)"
+            | "blocker"
             | "blockers" => Self::Dependencies,
-            "blocks" | "blocking" | "blocking (dependencies)" | "outward issue link (blocks)"
+            "blocks"
+            | "blocking"
+            | "blocking (dependencies)"
+            | "outward issue link (blocks)"
             | "successors" => Self::Blocks,
             "estimated hours" | "estimate" | "hours" | "estimate hours" | "effort"
             | "estimate (h)" => Self::Hours,
-            "points" | "story points" | "estimated points" | "sp" | "story point estimate"
-            | "custom field (story points)" | "custom field (story point estimate)" => {
-                Self::Points
-            }
+            "points"
+            | "story points"
+            | "estimated points"
+            | "sp"
+            | "story point estimate"
+            | "custom field (story points)"
+            | "custom field (story point estimate)" => Self::Points,
             "best" | "best case" | "optimistic" => Self::Optimistic,
             "expected" | "most likely" | "likely" | "realistic" | "nominal" => Self::Likely,
             "worst" | "worst case" | "pessimistic" => Self::Pessimistic,
@@ -75,9 +92,7 @@ impl Column {
             | "closed" => Self::Completed,
             "phase" | "epic" | "module" | "component" | "epic link" | "epic name" => Self::Phase,
             "sprint" | "iteration" | "cycle" | "cycle name" => Self::Sprint,
-            "parent" | "parent id" | "parent task" | "parent key" | "parent issue" => {
-                Self::Parent
-            }
+            "parent" | "parent id" | "parent task" | "parent key" | "parent issue" => Self::Parent,
             "start" | "start date" | "started" | "started at" | "start at" => Self::Start,
             "due" | "due date" | "deadline" | "end date" | "due at" | "due on" | "finish"
             | "finish date" | "target date" => Self::Due,
@@ -99,7 +114,10 @@ impl Column {
 impl Column {
     /// Which columns may repeat: each of their cells is read (the last sprint is the current one).
     pub(super) fn repeats(self) -> bool {
-        matches!(self, Self::Tags | Self::Dependencies | Self::Blocks | Self::Sprint)
+        matches!(
+            self,
+            Self::Tags | Self::Dependencies | Self::Blocks | Self::Sprint
+        )
     }
 
     /// What the column becomes, for the import report.
@@ -163,8 +181,17 @@ pub(super) fn normalise(header: &str) -> String {
         if let Some(stem) = name.strip_suffix(unit)
             && matches!(
                 stem,
-                "best" | "best case" | "optimistic" | "expected" | "most likely" | "likely"
-                    | "realistic" | "nominal" | "worst" | "worst case" | "pessimistic"
+                "best"
+                    | "best case"
+                    | "optimistic"
+                    | "expected"
+                    | "most likely"
+                    | "likely"
+                    | "realistic"
+                    | "nominal"
+                    | "worst"
+                    | "worst case"
+                    | "pessimistic"
             )
         {
             return stem.to_owned();

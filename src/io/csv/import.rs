@@ -1,8 +1,8 @@
 //! Building a plan from CSV rows: header by meaning, one task per record, preamble as metadata.
 
 use super::columns::{Column, normalise};
-use super::trackers::Tracker;
 use super::reader::{Row, read_table};
+use super::trackers::{Meaning, Tracker};
 use super::{MAX_ROWS, SECTION_FIELD, preamble, unneutralise};
 use crate::io::repair_mojibake;
 use crate::io::settle::{self, UNRESOLVED_DEPENDENCIES, UNRESOLVED_PARENT};
@@ -161,9 +161,11 @@ impl Builder {
             .iter()
             .enumerate()
             .map(|(index, name)| {
-                let column = tracker
-                    .and_then(|t| t.column(&normalise(name)))
-                    .unwrap_or_else(|| Column::from_header(name));
+                let column = match tracker.map(|t| t.column(&normalise(name))) {
+                    Some(Meaning::Column(column)) => Some(column),
+                    Some(Meaning::Field) => None,
+                    Some(Meaning::General) | None => Column::from_header(name),
+                };
                 match column {
                     // Repeated columns (Jira writes one per label, sprint or link) are all read.
                     Some(column) if column.repeats() || !used.contains(&column) => {
@@ -258,12 +260,13 @@ impl Builder {
                 Target::Known(Column::Status) => status_text = value,
                 Target::Known(Column::StatusCategory) => category_text = value,
                 Target::Known(Column::Title) => {
-                    title_indent = leads.get(index).copied().unwrap_or(0)
-                        + cleaned.len()
+                    title_indent = leads.get(index).copied().unwrap_or(0) + cleaned.len()
                         - cleaned.trim_start().len();
                     task.title = value;
                 }
-                Target::Known(column @ (Column::Optimistic | Column::Likely | Column::Pessimistic)) => {
+                Target::Known(
+                    column @ (Column::Optimistic | Column::Likely | Column::Pessimistic),
+                ) => {
                     let slot = match column {
                         Column::Optimistic => 0,
                         Column::Likely => 1,
@@ -553,7 +556,12 @@ impl Builder {
                 ),
             );
         }
-        let with_parent = self.plan.tasks.iter().filter(|t| t.parent.is_some()).count();
+        let with_parent = self
+            .plan
+            .tasks
+            .iter()
+            .filter(|t| t.parent.is_some())
+            .count();
         self.report.summary.insert(
             0,
             format!(
@@ -623,7 +631,7 @@ impl Builder {
                 self.plan.tasks[index].parent = Some(self.plan.tasks[to].id.clone());
             }
             for (at, to) in blocks {
-                self.blocks[index][at] = self.plan.tasks[to].id.0.clone();
+                self.blocks[index][at].clone_from(&self.plan.tasks[to].id.0);
             }
         }
     }
@@ -661,7 +669,7 @@ impl Builder {
 
 /// The three-point estimate of a row's best, likely and worst cells, any missing one taken from the others.
 fn three_point([optimistic, likely, pessimistic]: [Option<f64>; 3]) -> Option<ThreePoint> {
-    let likely = likely.or_else(|| Some((optimistic? + pessimistic?) / 2.0))?;
+    let likely = likely.or_else(|| Some(f64::midpoint(optimistic?, pessimistic?)))?;
     Some(ThreePoint {
         optimistic: optimistic.unwrap_or(likely),
         likely,
@@ -671,7 +679,7 @@ fn three_point([optimistic, likely, pessimistic]: [Option<f64>; 3]) -> Option<Th
 
 /// Jira's `15/Feb/26 4:37 PM` (or without the time).
 fn jira_date(value: &str) -> Option<NaiveDate> {
-    let day = value.trim().split_whitespace().next()?;
+    let day = value.split_whitespace().next()?;
     NaiveDate::parse_from_str(day, "%d/%b/%y").ok()
 }
 

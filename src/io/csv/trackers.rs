@@ -5,6 +5,17 @@
 use super::columns::{Column, normalise};
 use crate::model::Plan;
 
+/// What a tracker means by a column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Meaning {
+    /// The same as any CSV's column of that name.
+    General,
+    /// This column, whatever the name means elsewhere.
+    Column(Column),
+    /// Nothing Waymark reads: kept as a field.
+    Field,
+}
+
 /// A tracker whose CSV export Waymark recognises.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Tracker {
@@ -27,10 +38,12 @@ impl Tracker {
         let has = |name: &str| names.iter().any(|h| h == name);
         if has("issue key") && (has("issue type") || has("issue id")) {
             Some(Self::Jira)
-        } else if has("team") && (has("cycle name") || has("cycle number") || has("project milestone"))
+        } else if has("team")
+            && (has("cycle name") || has("cycle number") || has("project milestone"))
         {
             Some(Self::Linear)
-        } else if has("section/column") || (has("task id") && has("parent task") && has("completed at"))
+        } else if has("section/column")
+            || (has("task id") && has("parent task") && has("completed at"))
         {
             Some(Self::Asana)
         } else if has("linked pull requests") || (has("repository") && has("assignees")) {
@@ -53,20 +66,20 @@ impl Tracker {
         }
     }
 
-    /// What this tracker means by a (normalised) header when it differs from the general meaning:
-    /// `Some(None)` keeps the column as a field.
-    pub(super) fn column(self, header: &str) -> Option<Option<Column>> {
+    /// What this tracker means by a (normalised) header.
+    pub(super) fn column(self, header: &str) -> Meaning {
         match (self, header) {
             // Jira's numeric `Parent` (and `Issue id`) are internal ids; `Parent key` is the key.
-            (Self::Jira, "parent" | "parent id" | "parent summary") => Some(None),
-            (Self::Jira, "custom field (epic link)") => Some(Some(Column::Parent)),
-            (Self::Jira, "custom field (start date)") => Some(Some(Column::Start)),
-            (Self::Jira, "epic link" | "epic name") => Some(None),
-            (Self::Linear | Self::GitHub, "estimate") => Some(Some(Column::Points)),
-            (Self::Linear, "project") => Some(Some(Column::Phase)),
-            (Self::Asana, "notes") => Some(Some(Column::Description)),
-            (Self::Trello, "list name" | "list") => Some(Some(Column::Status)),
-            _ => None,
+            (Self::Jira, "parent" | "parent id" | "parent summary" | "epic link" | "epic name") => {
+                Meaning::Field
+            }
+            (Self::Jira, "custom field (epic link)") => Meaning::Column(Column::Parent),
+            (Self::Jira, "custom field (start date)") => Meaning::Column(Column::Start),
+            (Self::Linear | Self::GitHub, "estimate") => Meaning::Column(Column::Points),
+            (Self::Linear, "project") => Meaning::Column(Column::Phase),
+            (Self::Asana, "notes") => Meaning::Column(Column::Description),
+            (Self::Trello, "list name" | "list") => Meaning::Column(Column::Status),
+            _ => Meaning::General,
         }
     }
 

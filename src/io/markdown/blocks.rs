@@ -1,4 +1,4 @@
-//! The block structure of a Markdown document, from a CommonMark parser (pulldown-cmark, with GFM
+//! The block structure of a Markdown document, from a `CommonMark` parser (`pulldown-cmark`, with GFM
 //! tables, task lists and strikethrough), turned into one [`Line`] per source line.
 //!
 //! The parser decides what each line is: a heading (ATX or setext), the first line of a list item,
@@ -56,7 +56,7 @@ pub(super) fn classify_lines<'a>(lines: &[&'a str]) -> Vec<Line<'a>> {
 }
 
 /// A line the parser placed in no block of its own: blank, or a line of a paragraph. A paragraph
-/// line that starts with a list marker is read as an item all the same: CommonMark makes it a lazy
+/// line that starts with a list marker is read as an item all the same: `CommonMark` makes it a lazy
 /// continuation when it is indented four or more columns past its parent item, but in a plan it is
 /// a deeper item written with sloppy indentation (the reader nests items by their indent).
 fn plain(raw: &str) -> Line<'_> {
@@ -88,7 +88,8 @@ fn classify_stretch<'a>(lines: &[&'a str], range: Range<usize>, kinds: &mut [Opt
     let first = range.start;
     let line_of = |offset: usize| first + starts.partition_point(|&s| s <= offset) - 1;
     let last_line = |span: &Range<usize>| line_of(span.end.max(span.start + 1) - 1);
-    let options = Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH;
     // Inside a block quote nothing is classified further: its lines stay text, as they always were.
     let mut quote_depth = 0usize;
     for (event, span) in Parser::new_ext(&text, options).into_offset_iter() {
