@@ -3,7 +3,7 @@
 
 use super::effects::{Effects, file_name};
 use super::{Document, WaymarkApp};
-use crate::io::ImportReport;
+use crate::io::{ImportReport, WarningGroup};
 use crate::model::Plan;
 use std::path::Path;
 
@@ -12,6 +12,8 @@ use std::path::Path;
 pub struct PendingImport {
     /// What the import recognised.
     pub report: ImportReport,
+    /// The report's warnings, repeats grouped (computed once, when the import is shown).
+    pub warning_groups: Vec<WarningGroup>,
     /// The imported file's name.
     pub file_name: String,
     /// The document that was open before, restored on Discard.
@@ -40,6 +42,7 @@ impl WaymarkApp {
         };
         self.ui_state.selected = None;
         self.pending_import = Some(PendingImport {
+            warning_groups: report.grouped_warnings(),
             report,
             file_name,
             previous,
@@ -94,6 +97,9 @@ fn report_ui(ctx: &egui::Context, pending: &PendingImport) -> Option<ReportAnswe
             "{} was read as {}.",
             pending.file_name, report.format
         ));
+        if !report.recognised.is_empty() {
+            ui.label(format!("{}.", report.recognised));
+        }
         ui.add_space(8.0);
         egui::Grid::new("import-counts")
             .num_columns(2)
@@ -115,8 +121,9 @@ fn report_ui(ctx: &egui::Context, pending: &PendingImport) -> Option<ReportAnswe
                     ui.end_row();
                 }
             });
+        summary_ui(ui, report);
         ui.add_space(8.0);
-        warnings_ui(ui, report);
+        warnings_ui(ui, report, &pending.warning_groups);
         ui.add_space(10.0);
         ui.horizontal(|ui| {
             if ui
@@ -138,7 +145,28 @@ fn report_ui(ctx: &egui::Context, pending: &PendingImport) -> Option<ReportAnswe
     answer
 }
 
-fn warnings_ui(ui: &mut egui::Ui, report: &ImportReport) {
+/// What became what, folded away unless opened.
+fn summary_ui(ui: &mut egui::Ui, report: &ImportReport) {
+    if report.summary.is_empty() {
+        return;
+    }
+    ui.add_space(4.0);
+    egui::CollapsingHeader::new("What became what")
+        .id_salt("import-summary")
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("import-summary-scroll")
+                .max_height(140.0)
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    for line in &report.summary {
+                        ui.label(line);
+                    }
+                });
+        });
+}
+
+fn warnings_ui(ui: &mut egui::Ui, report: &ImportReport, groups: &[WarningGroup]) {
     if report.warnings.is_empty() {
         ui.label("Everything was understood.");
         return;
@@ -155,15 +183,22 @@ fn warnings_ui(ui: &mut egui::Ui, report: &ImportReport) {
         .max_height(180.0)
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            for warning in report.warnings.iter().take(LISTED_WARNINGS) {
-                let text = match warning.line {
-                    Some(line) => format!("Line {line}: {}", warning.message),
-                    None => warning.message.clone(),
-                };
-                ui.label(text);
+            for group in groups.iter().take(LISTED_WARNINGS) {
+                ui.label(sentence(&group.to_string()));
             }
-            if count > LISTED_WARNINGS {
-                ui.weak(format!("… and {} more", count - LISTED_WARNINGS));
+            if groups.len() > LISTED_WARNINGS {
+                ui.weak(format!(
+                    "… and {} more kinds of warning",
+                    groups.len() - LISTED_WARNINGS
+                ));
             }
         });
+}
+
+/// The text with its first letter in upper case ("line 3: …" → "Line 3: …").
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }

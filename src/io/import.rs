@@ -3,6 +3,7 @@
 use super::TextError;
 use crate::model::Plan;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::fmt;
 use thiserror::Error;
 
@@ -47,6 +48,88 @@ pub struct ImportReport {
     pub note_sections: usize,
     /// What could not be interpreted, with lines.
     pub warnings: Vec<ImportWarning>,
+    /// Dependency loops the source itself has (kept as written, named in the warnings).
+    pub loops: usize,
+    /// What became what, one line each ("12 checkbox items → tasks", "column \"Sprint\" → sprint").
+    pub summary: Vec<String>,
+    /// The tool whose export this was, when it was recognised ("Recognised a Jira export: 12 issues,
+    /// 2 epics, 3 sub-tasks"); empty otherwise.
+    pub recognised: String,
+}
+
+/// Warnings that say the same thing about different lines, counted once.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WarningGroup {
+    /// The first warning's message.
+    pub message: String,
+    /// How many warnings the group holds.
+    pub count: usize,
+    /// Their lines, in order (warnings without a line add none).
+    pub lines: Vec<usize>,
+}
+
+impl fmt::Display for WarningGroup {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        /// Most lines a group names.
+        const NAMED_LINES: usize = 6;
+        let lines = |f: &mut fmt::Formatter<'_>| {
+            let named: Vec<String> = self
+                .lines
+                .iter()
+                .take(NAMED_LINES)
+                .map(ToString::to_string)
+                .collect();
+            let more = if self.lines.len() > NAMED_LINES {
+                ", …"
+            } else {
+                ""
+            };
+            write!(f, "{}{more}", named.join(", "))
+        };
+        match (self.count, self.lines.as_slice()) {
+            (1, []) => f.write_str(&self.message),
+            (1, _) => {
+                f.write_str("line ")?;
+                lines(f)?;
+                write!(f, ": {}", self.message)
+            }
+            (count, []) => write!(f, "{count} times: {}", self.message),
+            (count, _) => {
+                write!(f, "{count} times (lines ")?;
+                lines(f)?;
+                write!(f, "), such as: {}", self.message)
+            }
+        }
+    }
+}
+
+/// A warning's message with what differs between repeats of it (quoted text, numbers) blanked out.
+fn warning_shape(message: &str) -> String {
+    let mut shape = String::with_capacity(message.len());
+    let mut quoted = false;
+    let mut digits = false;
+    for c in message.chars() {
+        if c == '"' {
+            quoted = !quoted;
+            if quoted {
+                shape.push_str("\"…");
+            }
+            continue;
+        }
+        if quoted {
+            continue;
+        }
+        if c.is_ascii_digit() {
+            if !digits {
+                shape.push('#');
+            }
+            digits = true;
+            continue;
+        }
+        digits = false;
+        shape.push(c);
+    }
+    shape
 }
 
 impl ImportReport {
@@ -56,6 +139,28 @@ impl ImportReport {
             line,
             message: message.into(),
         });
+    }
+
+    /// The warnings, those that say the same thing about different lines grouped (in the order of
+    /// each group's first warning).
+    pub fn grouped_warnings(&self) -> Vec<WarningGroup> {
+        let mut groups: Vec<WarningGroup> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for warning in &self.warnings {
+            let shape = warning_shape(&warning.message);
+            let at = *index.entry(shape).or_insert_with(|| {
+                groups.push(WarningGroup {
+                    message: warning.message.clone(),
+                    count: 0,
+                    lines: Vec::new(),
+                });
+                groups.len() - 1
+            });
+            let group = &mut groups[at];
+            group.count += 1;
+            group.lines.extend(warning.line);
+        }
+        groups
     }
 
     /// Fills the counts from the finished plan (the warnings and format stay).

@@ -108,7 +108,7 @@ pub fn generate_plan(tasks: usize, dependencies: usize, seed: u64) -> Plan {
             sprint: (rng.below(3) > 0).then(|| plan.sprints[rng.below(sprint_count)].id.clone()),
             estimate: Estimate {
                 hours: Some((1 + rng.below(40)) as f64),
-                points: None,
+                ..Estimate::default()
             },
             notes: if rng.below(4) == 0 {
                 "Needs a \"quoted\" review,\nthen sign-off.".to_owned()

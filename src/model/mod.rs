@@ -27,4 +27,4 @@ pub use records::{
 };
 pub use status::{StatusCategory, StatusDef, default_legend};
 pub use structure::{Milestone, Phase, Sprint, WeekRange};
-pub use task::{ChecklistItem, Estimate, Field, Priority, Task};
+pub use task::{ChecklistItem, Estimate, Field, Priority, Task, ThreePoint};

@@ -60,12 +60,34 @@ pub struct Estimate {
     /// Estimated story points.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub points: Option<f64>,
+    /// A three-point estimate in hours, when the source gave one; `hours` then holds its PERT mean.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub three_point: Option<ThreePoint>,
 }
 
 impl Estimate {
-    /// True when neither hours nor points are set.
+    /// True when neither hours nor points (nor a three-point estimate) are set.
     pub fn is_empty(&self) -> bool {
-        self.hours.is_none() && self.points.is_none()
+        self.hours.is_none() && self.points.is_none() && self.three_point.is_none()
+    }
+}
+
+/// A three-point estimate: the best case, the most likely case and the worst case.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ThreePoint {
+    /// Best case (optimistic).
+    pub optimistic: f64,
+    /// Most likely.
+    pub likely: f64,
+    /// Worst case (pessimistic).
+    pub pessimistic: f64,
+}
+
+impl ThreePoint {
+    /// The PERT mean, (o + 4m + p) / 6.
+    pub fn pert(&self) -> f64 {
+        (self.optimistic + 4.0 * self.likely + self.pessimistic) / 6.0
     }
 }
 

@@ -3,10 +3,13 @@
 mod cli;
 mod csv_cli;
 mod csv_io;
+mod csv_trackers;
 mod dated_schedule;
 mod dependency_analysis;
 mod edits;
+mod import_scaling;
 mod markdown;
+mod markdown_commonmark;
 mod merge_git;
 mod merge_plans;
 mod project_files;

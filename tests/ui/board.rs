@@ -25,7 +25,7 @@ fn board_sized(size: [f32; 2]) -> Harness<'static, WaymarkApp> {
     };
     let mut harness = Harness::builder().with_size(size).build_ui_state(
         |ui, app: &mut WaymarkApp| app.ui_root(ui),
-        WaymarkApp::new(Document::untitled(plan, 0), settings),
+        super::on_fixed_day(WaymarkApp::new(Document::untitled(plan, 0), settings)),
     );
     harness.run();
     harness

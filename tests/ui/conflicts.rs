@@ -25,7 +25,10 @@ fn merged() -> Plan {
 }
 
 fn harness(plan: Plan) -> Harness<'static, WaymarkApp> {
-    let app = WaymarkApp::new(Document::untitled(plan, 0), Settings::default());
+    let app = super::on_fixed_day(WaymarkApp::new(
+        Document::untitled(plan, 0),
+        Settings::default(),
+    ));
     let mut harness = Harness::builder()
         .with_size([1400.0, 900.0])
         .build_ui_state(|ui, app: &mut WaymarkApp| app.ui_root(ui), app);

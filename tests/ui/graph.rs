@@ -13,7 +13,10 @@ use waymark::model::TaskId;
 fn graph_harness() -> Harness<'static, WaymarkApp> {
     let plan = waymark::io::plan_from_ron(include_str!("../fixtures/csv_seed_graph.ron"))
         .expect("fixture loads");
-    let app = WaymarkApp::new(Document::untitled(plan, 0), Settings::default());
+    let app = super::on_fixed_day(WaymarkApp::new(
+        Document::untitled(plan, 0),
+        Settings::default(),
+    ));
     let mut harness = Harness::builder()
         .with_size([1400.0, 900.0])
         .build_ui_state(|ui, app: &mut WaymarkApp| app.ui_root(ui), app);

@@ -31,3 +31,9 @@ pub fn task<'a>(app: &'a WaymarkApp, id: &str) -> &'a waymark::model::Task {
         .task(&TaskId::from(id))
         .unwrap_or_else(|| panic!("no task {id}"))
 }
+
+/// An app whose "today" is fixed at 2026-02-02, so dates in snapshots do not follow the clock.
+pub fn on_fixed_day(mut app: WaymarkApp) -> WaymarkApp {
+    app.today = "2026-02-02".parse().ok();
+    app
+}

@@ -24,38 +24,81 @@ pub(super) enum Column {
     Hints,
     Tags,
     Checklist,
+    /// The group (board column, list or section) a task is listed under.
+    Group,
+    /// Tasks that wait for this one (the reverse of dependencies).
+    Blocks,
+    /// Best-case hours of a three-point estimate.
+    Optimistic,
+    /// Most likely hours of a three-point estimate.
+    Likely,
+    /// Worst-case hours of a three-point estimate.
+    Pessimistic,
+    /// The category of the status (Jira's "To Do", "In Progress", "Done").
+    StatusCategory,
+    /// A row number other columns may refer to (`Order`); the id when no other column gives one.
+    Order,
 }
 
 impl Column {
-    /// The column a header names, after folding case and `_`/`-` to spaces.
+    /// The column a header names, after folding case, `_`/`-` and camel case (`taskID`) to spaces.
     pub(super) fn from_header(header: &str) -> Option<Self> {
-        let name: String = header
-            .chars()
-            .map(|c| if matches!(c, '_' | '-') { ' ' } else { c })
-            .collect::<String>()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
+        let name = normalise(header);
         let column = match name.as_str() {
-            "id" | "task id" | "key" | "issue key" | "issue" | "ticket" | "#" => Self::Id,
-            "task" | "title" | "name" | "summary" | "task name" => Self::Title,
-            "description" | "details" => Self::Description,
-            "owner" | "assignee" | "assigned to" | "responsible" => Self::Owner,
+            "id" | "task id" | "key" | "issue key" | "issue" | "ticket" | "#" | "card id" => {
+                Self::Id
+            }
+            "task" | "title" | "name" | "summary" | "task name" | "card name" | "story"
+            | "feature" | "item" => Self::Title,
+            "description" | "details" | "card description" => Self::Description,
+            "owner" | "assignee" | "assigned to" | "responsible" | "assignees" | "members" => {
+                Self::Owner
+            }
             "status" | "state" => Self::Status,
+            "status category" => Self::StatusCategory,
             "priority" | "prio" => Self::Priority,
-            "dependencies" | "dependency" | "depends on" | "predecessors" | "blocked by"
-            | "prerequisites" | "deps" => Self::Dependencies,
+            "dependencies"
+            | "dependency"
+            | "depends on"
+            | "predecessors"
+            | "blocked by"
+            | "prerequisites"
+            | "deps"
+            | "predecessor task ids"
+            | "predecessor ids"
+            | "blocked by (dependencies)"
+            | "inward issue link (blocks)"
+            | "blocker"
+            | "blockers" => Self::Dependencies,
+            "blocks"
+            | "blocking"
+            | "blocking (dependencies)"
+            | "outward issue link (blocks)"
+            | "successors" => Self::Blocks,
             "estimated hours" | "estimate" | "hours" | "estimate hours" | "effort"
             | "estimate (h)" => Self::Hours,
-            "points" | "story points" | "estimated points" | "sp" => Self::Points,
+            "points"
+            | "story points"
+            | "estimated points"
+            | "sp"
+            | "story point estimate"
+            | "custom field (story points)"
+            | "custom field (story point estimate)" => Self::Points,
+            "best" | "best case" | "optimistic" => Self::Optimistic,
+            "expected" | "most likely" | "likely" | "realistic" | "nominal" => Self::Likely,
+            "worst" | "worst case" | "pessimistic" => Self::Pessimistic,
             "completion date" | "done date" | "resolved" | "completed" | "completed date"
-            | "completed on" | "date completed" => Self::Completed,
-            "phase" | "epic" | "module" | "component" => Self::Phase,
-            "sprint" | "iteration" => Self::Sprint,
-            "parent" | "parent id" | "parent task" => Self::Parent,
-            "start" | "start date" => Self::Start,
-            "due" | "due date" | "deadline" | "end date" => Self::Due,
+            | "completed on" | "date completed" | "completed at" | "done at" | "closed at"
+            | "closed" => Self::Completed,
+            "phase" | "epic" | "module" | "component" | "epic link" | "epic name" => Self::Phase,
+            "sprint" | "iteration" | "cycle" | "cycle name" => Self::Sprint,
+            "parent" | "parent id" | "parent task" | "parent key" | "parent issue" => Self::Parent,
+            "start" | "start date" | "started" | "started at" | "start at" => Self::Start,
+            "due" | "due date" | "deadline" | "end date" | "due at" | "due on" | "finish"
+            | "finish date" | "target date" => Self::Due,
+            "section/column" | "section / column" | "column" | "list" | "list name" | "group"
+            | "bucket" => Self::Group,
+            "order" | "no" | "no." | "step" | "seq" | "sequence" | "row" => Self::Order,
             "artifacts" | "artefacts" | "deliverables" => Self::Artifacts,
             "verification" | "verify" => Self::Verification,
             "notes" | "note" | "comments" => Self::Notes,
@@ -66,6 +109,95 @@ impl Column {
         };
         Some(column)
     }
+}
+
+impl Column {
+    /// Which columns may repeat: each of their cells is read (the last sprint is the current one).
+    pub(super) fn repeats(self) -> bool {
+        matches!(
+            self,
+            Self::Tags | Self::Dependencies | Self::Blocks | Self::Sprint
+        )
+    }
+
+    /// What the column becomes, for the import report.
+    pub(super) fn meaning(self) -> &'static str {
+        match self {
+            Self::Id => "id",
+            Self::Title => "title",
+            Self::Description => "description",
+            Self::Owner => "owner",
+            Self::Status => "status",
+            Self::Priority => "priority",
+            Self::Dependencies => "dependencies",
+            Self::Hours => "estimate (hours)",
+            Self::Points => "estimate (points)",
+            Self::Completed => "completion date",
+            Self::Phase => "phase",
+            Self::Sprint => "sprint",
+            Self::Parent => "parent task",
+            Self::Start => "start date",
+            Self::Due => "due date",
+            Self::Artifacts => "artifacts",
+            Self::Verification => "verification",
+            Self::Notes => "notes",
+            Self::Hints => "hints",
+            Self::Tags => "tags",
+            Self::Checklist => "checklist",
+            Self::Group => "group",
+            Self::Blocks => "tasks it blocks (their dependencies)",
+            Self::Optimistic => "three-point estimate (best case)",
+            Self::Likely => "three-point estimate (most likely)",
+            Self::Pessimistic => "three-point estimate (worst case)",
+            Self::StatusCategory => "status category",
+            Self::Order => "order",
+        }
+    }
+}
+
+/// A header folded for matching: camel case split (`predecessorTaskIDs` → `predecessor task ids`),
+/// `_` and `-` as spaces, one space between words, lower case, and an hours unit dropped
+/// (`Best case hours`, `Optimistic (h)`).
+pub(super) fn normalise(header: &str) -> String {
+    let mut spaced = String::with_capacity(header.len() + 4);
+    let mut previous: Option<char> = None;
+    for c in header.trim().chars() {
+        let c = if matches!(c, '_' | '-') { ' ' } else { c };
+        if let Some(p) = previous
+            && c.is_uppercase()
+            && (p.is_lowercase() || p.is_ascii_digit())
+        {
+            spaced.push(' ');
+        }
+        spaced.push(c);
+        previous = Some(c);
+    }
+    let name = spaced
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    for unit in [" hours", " (hours)", " (h)", " hrs", " h"] {
+        if let Some(stem) = name.strip_suffix(unit)
+            && matches!(
+                stem,
+                "best"
+                    | "best case"
+                    | "optimistic"
+                    | "expected"
+                    | "most likely"
+                    | "likely"
+                    | "realistic"
+                    | "nominal"
+                    | "worst"
+                    | "worst case"
+                    | "pessimistic"
+            )
+        {
+            return stem.to_owned();
+        }
+    }
+    name
 }
 
 #[cfg(test)]
@@ -86,6 +218,18 @@ mod tests {
             ("Epic", Column::Phase),
             ("Iteration", Column::Sprint),
             ("codex_hints", Column::Hints),
+            ("taskID", Column::Id),
+            ("task_id", Column::Id),
+            ("Issue key", Column::Id),
+            ("predecessorTaskIDs", Column::Dependencies),
+            ("Blocked By (Dependencies)", Column::Dependencies),
+            ("Custom field (Story point estimate)", Column::Points),
+            ("Best case hours", Column::Optimistic),
+            ("Most likely (h)", Column::Likely),
+            ("Pessimistic hours", Column::Pessimistic),
+            ("Completed At", Column::Completed),
+            ("Section/Column", Column::Group),
+            ("Parent key", Column::Parent),
         ] {
             assert_eq!(Column::from_header(header), Some(column), "{header}");
         }

@@ -1,13 +1,15 @@
 //! Building a plan from CSV rows: header by meaning, one task per record, preamble as metadata.
 
-use super::columns::Column;
+use super::columns::{Column, normalise};
 use super::reader::{Row, read_table};
+use super::trackers::{Meaning, Tracker};
 use super::{MAX_ROWS, SECTION_FIELD, preamble, unneutralise};
 use crate::io::repair_mojibake;
+use crate::io::settle::{self, UNRESOLVED_DEPENDENCIES, UNRESOLVED_PARENT};
 use crate::io::{ImportError, ImportReport, Imported, builtin_category, recognise_status};
 use crate::model::{
     ChecklistItem, Field, NoteSection, Phase, PhaseId, Plan, Priority, Sprint, SprintId,
-    StatusCategory, StatusDef, StatusKey, Task, TaskId,
+    StatusCategory, StatusDef, StatusKey, Task, TaskId, ThreePoint,
 };
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
@@ -18,10 +20,12 @@ pub fn import_csv(text: &str) -> Result<Imported, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let table = read_table(text)?;
     let mut builder = Builder::new(table.delimiter);
+    builder.indents = table.indents.into_iter().collect();
     for (line, message) in table.warnings {
         builder.report.warn(Some(line), message);
     }
     let mut preamble_texts = Vec::new();
+    let mut first_record = None;
     for row in table.rows {
         match row {
             Row::Comment { text, .. } if builder.columns.is_none() => {
@@ -33,20 +37,50 @@ pub fn import_csv(text: &str) -> Result<Imported, ImportError> {
                 }
             }
             Row::Record { line, cells } if builder.columns.is_none() => {
-                builder.header(line, &cells)?;
+                first_record.get_or_insert(line);
+                if builder.header(&cells) {
+                    continue;
+                }
+                if line > HEADER_SEARCH_LINES {
+                    break;
+                }
+                // A title, a counter or a sort note above the header: kept with the preamble.
+                let kept: Vec<String> = cells
+                    .iter()
+                    .map(|c| clean(c).trim().to_owned())
+                    .filter(|c| !c.is_empty())
+                    .collect();
+                if !kept.is_empty() {
+                    builder.report.warn(
+                        Some(line),
+                        "a line above the header row was kept with the plan's details (preamble)",
+                    );
+                    preamble_texts.push(kept.join(" "));
+                }
             }
             Row::Record { line, cells } => builder.record(line, &cells)?,
         }
     }
     if builder.columns.is_none() {
-        return Err(ImportError::Empty(
-            "the CSV has no header row (a line naming the columns, such as id,task,status)"
-                .to_owned(),
-        ));
+        return Err(match first_record {
+            Some(line) => ImportError::Syntax {
+                line,
+                message: format!(
+                    "no header row naming a task column (id, task, title, name or summary) in the first {HEADER_SEARCH_LINES} lines"
+                ),
+            },
+            None => ImportError::Empty(
+                "the CSV has no header row (a line naming the columns, such as id,task,status)"
+                    .to_owned(),
+            ),
+        });
     }
     preamble::read_preamble(&preamble_texts, &mut builder.plan);
     Ok(builder.finish())
 }
+
+/// How far down the header row is looked for.
+const HEADER_SEARCH_LINES: usize = 20;
 
 /// A cell as text: the formula guard removed, mojibake repaired.
 fn clean(cell: &str) -> String {
@@ -76,6 +110,18 @@ struct Builder {
     next_generated: usize,
     /// For ids used more than once: the next number to try as a suffix (`A-2`, `A-3`…).
     next_suffix: HashMap<TaskId, usize>,
+    /// The tracker whose export this is, when recognised.
+    tracker: Option<Tracker>,
+    /// Leading spaces of unquoted cells, by record line.
+    indents: HashMap<usize, Vec<usize>>,
+    /// Tasks nested by the indent of their title: (indent, task index), innermost last.
+    outline: Vec<(usize, usize)>,
+    /// Per task: the tasks it blocks, as written (resolved at the end).
+    blocks: Vec<Vec<String>>,
+    /// `Order` cells, when they are not the ids: the value and its task.
+    orders: HashMap<String, usize>,
+    /// Dates read from Jira's `15/Feb/26 4:37 PM` form.
+    jira_dates: usize,
 }
 
 impl Builder {
@@ -97,32 +143,76 @@ impl Builder {
             lines: Vec::new(),
             next_generated: 1,
             next_suffix: HashMap::new(),
+            tracker: None,
+            indents: HashMap::new(),
+            outline: Vec::new(),
+            blocks: Vec::new(),
+            orders: HashMap::new(),
+            jira_dates: 0,
         }
     }
 
-    fn header(&mut self, line: usize, cells: &[String]) -> Result<(), ImportError> {
+    /// Reads `cells` as the header row; false (and nothing changes) when they name no task column.
+    fn header(&mut self, cells: &[String]) -> bool {
+        let names: Vec<String> = cells.iter().map(|c| clean(c).trim().to_owned()).collect();
+        let tracker = Tracker::recognise(&names);
         let mut used = HashSet::new();
-        let columns: Vec<Target> = cells
+        let mut columns: Vec<Target> = names
             .iter()
             .enumerate()
-            .map(|(index, cell)| {
-                let name = clean(cell);
-                match Column::from_header(&name) {
-                    Some(column) if used.insert(column) => Target::Known(column),
+            .map(|(index, name)| {
+                let column = match tracker.map(|t| t.column(&normalise(name))) {
+                    Some(Meaning::Column(column)) => Some(column),
+                    Some(Meaning::Field) => None,
+                    Some(Meaning::General) | None => Column::from_header(name),
+                };
+                match column {
+                    // Repeated columns (Jira writes one per label, sprint or link) are all read.
+                    Some(column) if column.repeats() || !used.contains(&column) => {
+                        used.insert(column);
+                        Target::Known(column)
+                    }
                     _ if name.is_empty() => Target::Field(format!("Column {}", index + 1)),
-                    _ => Target::Field(name),
+                    _ => Target::Field(name.clone()),
                 }
             })
             .collect();
-        if !used.contains(&Column::Id) && !used.contains(&Column::Title) {
-            return Err(ImportError::Syntax {
-                line,
-                message: "the header row names no task column (expected id, task, title, name or summary)"
-                    .to_owned(),
-            });
+        let has_id = used.contains(&Column::Id);
+        if !has_id && !used.contains(&Column::Title) {
+            return false;
         }
+        if !has_id {
+            // An `Order` column gives the ids when nothing else does.
+            if let Some(target) = columns
+                .iter_mut()
+                .find(|t| matches!(t, Target::Known(Column::Order)))
+            {
+                *target = Target::Known(Column::Id);
+            }
+        }
+        self.summarise_columns(&names, &columns);
+        self.tracker = tracker;
         self.columns = Some(columns);
-        Ok(())
+        true
+    }
+
+    /// The report's lines on what each column became.
+    fn summarise_columns(&mut self, names: &[String], columns: &[Target]) {
+        let mut fields = Vec::new();
+        for (name, target) in names.iter().zip(columns) {
+            match target {
+                Target::Known(column) => self
+                    .report
+                    .summary
+                    .push(format!("column \"{name}\" → {}", column.meaning())),
+                Target::Field(field) => fields.push(format!("\"{field}\"")),
+            }
+        }
+        if !fields.is_empty() {
+            self.report
+                .summary
+                .push(format!("kept as task fields: {}", fields.join(", ")));
+        }
     }
 
     fn record(&mut self, line: usize, cells: &[String]) -> Result<(), ImportError> {
@@ -138,6 +228,11 @@ impl Builder {
         let columns = self.columns.take().unwrap_or_default();
         let mut task = Task::default();
         let mut status_text = String::new();
+        let mut category_text = String::new();
+        let mut three = [None; 3];
+        let mut blocks = Vec::new();
+        let mut order = None;
+        let mut title_indent = 0;
         if cells.len() != columns.len() {
             let what = if cells.len() < columns.len() {
                 "the missing cells are empty"
@@ -153,13 +248,46 @@ impl Builder {
                 ),
             );
         }
-        for (target, cell) in columns.iter().zip(cells) {
-            let value = clean(cell);
+        let leads = self.indents.remove(&line).unwrap_or_default();
+        for (index, (target, cell)) in columns.iter().zip(cells).enumerate() {
+            let cleaned = clean(cell);
+            let value = cleaned.trim();
             if value.is_empty() {
                 continue;
             }
+            let value = value.to_owned();
             match target {
                 Target::Known(Column::Status) => status_text = value,
+                Target::Known(Column::StatusCategory) => category_text = value,
+                Target::Known(Column::Title) => {
+                    title_indent = leads.get(index).copied().unwrap_or(0) + cleaned.len()
+                        - cleaned.trim_start().len();
+                    task.title = value;
+                }
+                Target::Known(
+                    column @ (Column::Optimistic | Column::Likely | Column::Pessimistic),
+                ) => {
+                    let slot = match column {
+                        Column::Optimistic => 0,
+                        Column::Likely => 1,
+                        _ => 2,
+                    };
+                    match number(&value) {
+                        Some(n) => three[slot] = Some(n),
+                        None if is_placeholder(&value) => {}
+                        None => self.keep_unread(&mut task, "estimate", value, line),
+                    }
+                }
+                Target::Known(Column::Blocks) if !is_placeholder(&value) => {
+                    blocks.extend(list(&value, &['|', ',', ';']));
+                }
+                Target::Known(Column::Order) => {
+                    order = Some(value.clone());
+                    task.fields.push(Field {
+                        name: "Order".to_owned(),
+                        value,
+                    });
+                }
                 Target::Known(column) => self.set(&mut task, *column, value, line),
                 Target::Field(name) => task.fields.push(Field {
                     name: name.clone(),
@@ -175,7 +303,13 @@ impl Builder {
             });
         }
         self.columns = Some(columns);
-        task.status = self.status(&status_text, line);
+        task.status = self.status(&status_text, &category_text, line);
+        if let Some(three) = three_point(three) {
+            if task.estimate.hours.is_none() {
+                task.estimate.hours = Some((three.pert() * 100.0).round() / 100.0);
+            }
+            task.estimate.three_point = Some(three);
+        }
         if !self.section.is_empty() {
             task.fields.insert(
                 0,
@@ -186,6 +320,24 @@ impl Builder {
             );
         }
         self.give_id(&mut task, line);
+        let index = self.plan.tasks.len();
+        while self
+            .outline
+            .last()
+            .is_some_and(|&(indent, _)| indent >= title_indent)
+        {
+            self.outline.pop();
+        }
+        if task.parent.is_none()
+            && let Some(&(_, parent)) = self.outline.last()
+        {
+            task.parent = Some(self.plan.tasks[parent].id.clone());
+        }
+        self.outline.push((title_indent, index));
+        if let Some(order) = order {
+            self.orders.entry(order).or_insert(index);
+        }
+        self.blocks.push(blocks);
         self.plan.tasks.push(task);
         self.lines.push(line);
         Ok(())
@@ -194,20 +346,18 @@ impl Builder {
     fn set(&mut self, task: &mut Task, column: Column, value: String, line: usize) {
         match column {
             Column::Id => task.id = TaskId(value),
-            Column::Title => task.title = value,
             Column::Description => task.description = value,
             Column::Owner => task.owner = value,
             Column::Notes => task.notes = value,
             Column::Hints => task.hints = value,
             Column::Verification => task.verification = value,
             Column::Artifacts => task.artifacts = list(&value, &['|']),
-            Column::Tags => task.tags = list(&value, &['|', ',', ';']),
+            Column::Tags => task.tags.extend(list(&value, &['|', ',', ';'])),
+            Column::Group => task.group = value,
             Column::Checklist => task.checklist = checklist(&value),
             Column::Dependencies if !is_placeholder(&value) => {
-                task.depends_on = list(&value, &['|', ',', ';'])
-                    .into_iter()
-                    .map(TaskId)
-                    .collect();
+                task.depends_on
+                    .extend(list(&value, &['|', ',', ';']).into_iter().map(TaskId));
             }
             Column::Parent if !is_placeholder(&value) => task.parent = Some(TaskId(value)),
             Column::Phase if !is_placeholder(&value) => {
@@ -242,7 +392,7 @@ impl Builder {
                 None if is_placeholder(&value) => {}
                 None => self.keep_unread(task, "estimate", value, line),
             },
-            Column::Completed | Column::Start | Column::Due => match date(&value) {
+            Column::Completed | Column::Start | Column::Due => match self.date(&value) {
                 Some(d) if column == Column::Completed => task.completed = Some(d),
                 Some(d) if column == Column::Start => task.start = Some(d),
                 Some(d) => task.due = Some(d),
@@ -254,8 +404,25 @@ impl Builder {
             | Column::Parent
             | Column::Phase
             | Column::Sprint
-            | Column::Status => {}
+            | Column::Status
+            | Column::StatusCategory
+            | Column::Title
+            | Column::Blocks
+            | Column::Optimistic
+            | Column::Likely
+            | Column::Pessimistic
+            | Column::Order => {}
         }
+    }
+
+    /// A date in any of the forms trackers write; Jira's `15/Feb/26 4:37 PM` is counted for the report.
+    fn date(&mut self, value: &str) -> Option<NaiveDate> {
+        if let Some(d) = date(value) {
+            return Some(d);
+        }
+        let d = jira_date(value)?;
+        self.jira_dates += 1;
+        Some(d)
     }
 
     /// A value that could not be read as its column's type: kept as a field, with a warning.
@@ -271,7 +438,7 @@ impl Builder {
     }
 
     /// The legend key for a written status; a status the legend lacks gets a legend entry.
-    fn status(&mut self, text: &str, line: usize) -> StatusKey {
+    fn status(&mut self, text: &str, category_text: &str, line: usize) -> StatusKey {
         let legend = &self.plan.legend;
         if text.is_empty() {
             return self
@@ -286,7 +453,10 @@ impl Builder {
             return key;
         }
         let word = crate::io::normalise_status(text);
-        let category = builtin_category(text).unwrap_or_else(|| {
+        let hinted = (!category_text.is_empty())
+            .then(|| builtin_category(category_text))
+            .flatten();
+        let category = builtin_category(text).or(hinted).unwrap_or_else(|| {
             self.report.warn(
                 Some(line),
                 format!("unknown status \"{text}\" added to the legend as not started"),
@@ -339,23 +509,32 @@ impl Builder {
     }
 
     fn finish(mut self) -> Imported {
-        for (task, line) in self.plan.tasks.iter().zip(&self.lines) {
-            for dependency in &task.depends_on {
-                if !self.ids.contains(dependency) {
-                    self.report.warn(
-                        Some(*line),
-                        format!(
-                            "{} depends on {dependency}, which is not in the file",
-                            task.id
-                        ),
-                    );
-                }
+        self.resolve_by_order_and_title();
+        self.apply_blocks();
+        for (task, line) in self.plan.tasks.iter_mut().zip(&self.lines) {
+            let (known, unknown): (Vec<TaskId>, Vec<TaskId>) = std::mem::take(&mut task.depends_on)
+                .into_iter()
+                .partition(|dependency| self.ids.contains(dependency));
+            task.depends_on = known;
+            for dependency in &unknown {
+                self.report.warn(
+                    Some(*line),
+                    format!(
+                        "{} depends on {dependency}, which is not in the file",
+                        task.id
+                    ),
+                );
             }
-            if let Some(parent) = task.parent.as_ref().filter(|p| !self.ids.contains(*p)) {
+            if !unknown.is_empty() {
+                let names: Vec<&str> = unknown.iter().map(TaskId::as_str).collect();
+                settle::keep(&mut task.fields, UNRESOLVED_DEPENDENCIES, &names.join(", "));
+            }
+            if let Some(parent) = task.parent.take_if(|p| !self.ids.contains(p)) {
                 self.report.warn(
                     Some(*line),
                     format!("the parent {parent} of {} is not in the file", task.id),
                 );
+                settle::keep(&mut task.fields, UNRESOLVED_PARENT, parent.as_str());
             }
         }
         if !self.section.is_empty() {
@@ -366,12 +545,142 @@ impl Builder {
                 ..NoteSection::default()
             });
         }
+        let lines: Vec<Option<usize>> = self.lines.iter().copied().map(Some).collect();
+        settle::settle(&mut self.plan, &mut self.report, &lines);
+        if self.jira_dates > 0 {
+            self.report.warn(
+                None,
+                format!(
+                    "{} dates in the form 15/Feb/26 4:37 PM read as dates (the time of day is not kept)",
+                    self.jira_dates
+                ),
+            );
+        }
+        let with_parent = self
+            .plan
+            .tasks
+            .iter()
+            .filter(|t| t.parent.is_some())
+            .count();
+        self.report.summary.insert(
+            0,
+            format!(
+                "{} rows → {} tasks ({with_parent} under a parent), {} phases, {} sprints",
+                self.lines.len(),
+                self.plan.tasks.len(),
+                self.plan.phases.len(),
+                self.plan.sprints.len()
+            ),
+        );
+        if let Some(tracker) = self.tracker {
+            self.report.recognised = tracker.describe(&self.plan);
+        }
         self.report.count(&self.plan);
         Imported {
             plan: self.plan,
             report: self.report,
         }
     }
+}
+
+impl Builder {
+    /// References that name no id but an `Order` value or exactly one task's title point at that task.
+    fn resolve_by_order_and_title(&mut self) {
+        let mut titles: HashMap<String, Option<usize>> = HashMap::new();
+        for (index, task) in self.plan.tasks.iter().enumerate() {
+            titles
+                .entry(task.title.to_lowercase())
+                .and_modify(|at| *at = None)
+                .or_insert(Some(index));
+        }
+        let find = |ids: &HashSet<TaskId>, text: &str| -> Option<usize> {
+            if ids.contains(&TaskId(text.to_owned())) {
+                return None;
+            }
+            self.orders
+                .get(text)
+                .copied()
+                .or_else(|| titles.get(&text.to_lowercase()).copied().flatten())
+        };
+        let mut changes = Vec::new();
+        for (index, task) in self.plan.tasks.iter().enumerate() {
+            let deps: Vec<(usize, usize)> = task
+                .depends_on
+                .iter()
+                .enumerate()
+                .filter_map(|(at, dep)| find(&self.ids, dep.as_str()).map(|to| (at, to)))
+                .collect();
+            let parent = task
+                .parent
+                .as_ref()
+                .and_then(|p| find(&self.ids, p.as_str()));
+            let blocks: Vec<(usize, usize)> = self.blocks[index]
+                .iter()
+                .enumerate()
+                .filter_map(|(at, b)| find(&self.ids, b).map(|to| (at, to)))
+                .collect();
+            if !deps.is_empty() || parent.is_some() || !blocks.is_empty() {
+                changes.push((index, deps, parent, blocks));
+            }
+        }
+        for (index, deps, parent, blocks) in changes {
+            for (at, to) in deps {
+                self.plan.tasks[index].depends_on[at] = self.plan.tasks[to].id.clone();
+            }
+            if let Some(to) = parent {
+                self.plan.tasks[index].parent = Some(self.plan.tasks[to].id.clone());
+            }
+            for (at, to) in blocks {
+                self.blocks[index][at].clone_from(&self.plan.tasks[to].id.0);
+            }
+        }
+    }
+
+    /// "A blocks B" (Jira's outward links, Asana's Blocking column): B depends on A.
+    fn apply_blocks(&mut self) {
+        let index: HashMap<TaskId, usize> = self
+            .plan
+            .tasks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id.clone(), i))
+            .collect();
+        for (from, blocked) in std::mem::take(&mut self.blocks).into_iter().enumerate() {
+            let id = self.plan.tasks[from].id.clone();
+            for target in blocked {
+                match index.get(&TaskId(target.clone())) {
+                    Some(&to) if to != from => {
+                        if !self.plan.tasks[to].depends_on.contains(&id) {
+                            self.plan.tasks[to].depends_on.push(id.clone());
+                        }
+                    }
+                    _ => {
+                        self.report.warn(
+                            Some(self.lines[from]),
+                            format!("{id} blocks {target}, which is not in the file; kept in the field \"Blocks\""),
+                        );
+                        settle::keep(&mut self.plan.tasks[from].fields, "Blocks", &target);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The three-point estimate of a row's best, likely and worst cells, any missing one taken from the others.
+fn three_point([optimistic, likely, pessimistic]: [Option<f64>; 3]) -> Option<ThreePoint> {
+    let likely = likely.or_else(|| Some(f64::midpoint(optimistic?, pessimistic?)))?;
+    Some(ThreePoint {
+        optimistic: optimistic.unwrap_or(likely),
+        likely,
+        pessimistic: pessimistic.unwrap_or(likely),
+    })
+}
+
+/// Jira's `15/Feb/26 4:37 PM` (or without the time).
+fn jira_date(value: &str) -> Option<NaiveDate> {
+    let day = value.split_whitespace().next()?;
+    NaiveDate::parse_from_str(day, "%d/%b/%y").ok()
 }
 
 fn category_colour(category: StatusCategory) -> [u8; 3] {
@@ -387,7 +696,7 @@ fn category_colour(category: StatusCategory) -> [u8; 3] {
 fn is_placeholder(value: &str) -> bool {
     matches!(
         value.trim().to_lowercase().as_str(),
-        "" | "-" | "–" | "—" | "none" | "n/a" | "na" | "tbd"
+        "" | "-" | "–" | "—" | "none" | "n/a" | "na" | "tbd" | "no priority"
     )
 }
 
@@ -427,7 +736,14 @@ fn number(value: &str) -> Option<f64> {
 }
 
 fn date(value: &str) -> Option<NaiveDate> {
+    let value = value.trim();
+    // ISO date-times (`2026-02-15T10:20:00Z`, `2026-02-15 10:20`) give their date.
+    let day = value
+        .get(..10)
+        .filter(|_| value.len() == 10 || value[10..].starts_with(['T', ' ']))
+        .unwrap_or(value);
     ["%Y-%m-%d", "%Y/%m/%d"]
         .iter()
-        .find_map(|format| NaiveDate::parse_from_str(value.trim(), format).ok())
+        .find_map(|format| NaiveDate::parse_from_str(day, format).ok())
+        .or_else(|| NaiveDate::parse_from_str(value, "%b %d, %Y").ok())
 }

@@ -14,6 +14,7 @@ mod import;
 mod preamble;
 mod reader;
 mod sniff;
+mod trackers;
 
 pub use export::export_csv;
 pub use import::import_csv;

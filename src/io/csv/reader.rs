@@ -31,6 +31,9 @@ pub(super) struct Table {
     pub delimiter: char,
     /// Lenient repairs, as (line, message).
     pub warnings: Vec<(usize, String)>,
+    /// For records whose unquoted cells had leading spaces (trimmed from the cells): the record's line
+    /// and each cell's count of leading spaces (a tab counts 4).
+    pub indents: Vec<(usize, Vec<usize>)>,
 }
 
 /// Splits a document. The delimiter is sniffed from the first line that is not a comment. Before the first
@@ -44,9 +47,11 @@ pub(super) fn read_table(text: &str) -> Result<Table, ImportError> {
         line: 1,
         delimiter,
         warnings: Vec::new(),
+        leads: Vec::new(),
     };
     let mut rows = Vec::new();
     let mut header_len = None;
+    let mut indents = Vec::new();
     let mut cells_seen = 0usize;
     while reader.pos < text.len() {
         let line = reader.line;
@@ -87,40 +92,48 @@ pub(super) fn read_table(text: &str) -> Result<Table, ImportError> {
                 message: format!("the table has more than {MAX_CELLS} cells; split the file"),
             });
         }
+        if reader.leads.iter().any(|&lead| lead > 0) {
+            indents.push((line, std::mem::take(&mut reader.leads)));
+        }
         rows.push(Row::Record { line, cells });
     }
     Ok(Table {
         rows,
         delimiter,
         warnings: reader.warnings,
+        indents,
     })
 }
 
-/// The delimiter of the first non-comment line: whichever of `,` `;` tab occurs most outside quotes
-/// (comma on a tie or when none does).
+/// The delimiter: whichever of `,` `;` tab occurs most often outside quotes on one line, looking at
+/// the first 20 lines that are not comments (a title or counter line above the header has few);
+/// comma on a tie or when none occurs.
 pub(super) fn sniff_delimiter(text: &str) -> char {
-    let first = text
+    let mut best = (0usize, ',');
+    for line in text
         .lines()
         .map(str::trim)
-        .find(|l| !l.is_empty() && !l.starts_with('#'))
-        .unwrap_or_default();
-    let mut counts = [0usize; 3];
-    let mut in_quotes = false;
-    for c in first.chars() {
-        match c {
-            '"' => in_quotes = !in_quotes,
-            ',' if !in_quotes => counts[0] += 1,
-            ';' if !in_quotes => counts[1] += 1,
-            '\t' if !in_quotes => counts[2] += 1,
-            _ => {}
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .take(20)
+    {
+        let mut counts = [0usize; 3];
+        let mut in_quotes = false;
+        for c in line.chars() {
+            match c {
+                '"' => in_quotes = !in_quotes,
+                ',' if !in_quotes => counts[0] += 1,
+                ';' if !in_quotes => counts[1] += 1,
+                '\t' if !in_quotes => counts[2] += 1,
+                _ => {}
+            }
+        }
+        for (delimiter, count) in [',', ';', '\t'].into_iter().zip(counts) {
+            if count > best.0 {
+                best = (count, delimiter);
+            }
         }
     }
-    let best = counts.iter().copied().max().unwrap_or(0);
-    [',', ';', '\t']
-        .into_iter()
-        .zip(counts)
-        .find(|&(_, count)| count == best)
-        .map_or(',', |(d, _)| d)
+    best.1
 }
 
 /// The cells of one line on its own, or `None` when a quote opens and does not close on it.
@@ -131,6 +144,7 @@ pub(super) fn split_line(line: &str, delimiter: char) -> Option<Vec<String>> {
         line: 1,
         delimiter,
         warnings: Vec::new(),
+        leads: Vec::new(),
     };
     reader.record().ok()
 }
@@ -146,6 +160,8 @@ struct Reader<'a> {
     line: usize,
     delimiter: char,
     warnings: Vec<(usize, String)>,
+    /// The leading spaces of each unquoted cell of the last record read.
+    leads: Vec<usize>,
 }
 
 impl<'a> Reader<'a> {
@@ -170,6 +186,7 @@ impl<'a> Reader<'a> {
     /// when a quoted cell holds line breaks).
     fn record(&mut self) -> Result<Vec<String>, ImportError> {
         let start_line = self.line;
+        self.leads.clear();
         let mut cells = Vec::new();
         let mut cell = String::new();
         let mut quoted = false;
@@ -208,6 +225,7 @@ impl<'a> Reader<'a> {
                     cell.clear();
                 }
                 d if d == self.delimiter => {
+                    self.leads.push(if quoted { 0 } else { lead(&cell) });
                     cells.push(finish_cell(&mut cell, quoted));
                     quoted = false;
                 }
@@ -228,10 +246,19 @@ impl<'a> Reader<'a> {
                 message: "a quoted cell is never closed (a \" is missing)".to_owned(),
             });
         }
+        self.leads.push(if quoted { 0 } else { lead(&cell) });
         cells.push(finish_cell(&mut cell, quoted));
         self.pos += consumed;
         Ok(cells)
     }
+}
+
+/// The leading spaces of a cell (a tab counts 4).
+fn lead(cell: &str) -> usize {
+    cell.chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum()
 }
 
 fn finish_cell(cell: &mut String, quoted: bool) -> String {

@@ -1,6 +1,7 @@
 //! The line-by-line reader: a stack of open headings and a stack of open list items, both plain
 //! vectors, so nesting depth never turns into recursion.
 
+use super::blocks;
 use super::headings::{self, Kind, Section};
 use super::legend;
 use super::scan::{self, Line, Mark};
@@ -72,6 +73,8 @@ pub(super) struct TaskRefs {
     pub parent_ref: Option<(String, usize)>,
     pub deps: Vec<(String, usize)>,
     pub sprint_ref: Option<(String, usize)>,
+    /// The line the task was read from.
+    pub line: usize,
 }
 
 /// The importer's state.
@@ -91,6 +94,8 @@ pub(super) struct Builder {
     pub added_statuses: Vec<StatusKey>,
     /// The anchor of the last phase, sprint, milestone or register section read.
     pub anchor: String,
+    /// The line being read.
+    pub line: usize,
 }
 
 /// Reads a Markdown plan.
@@ -104,10 +109,11 @@ pub fn import_markdown(text: &str) -> Result<Imported, ImportError> {
             "the Markdown document is empty".to_owned(),
         ));
     }
-    let lines: Vec<&str> = text.lines().collect();
-    let (document_legend, legend_lines) = legend::read_legend(&lines);
+    let lines = blocks::split_lines(text);
+    let kinds = blocks::classify_lines(&lines);
+    let (document_legend, legend_lines) = legend::read_legend(&lines, &kinds);
     let mut builder = Builder::new(document_legend);
-    builder.read(&lines, &legend_lines);
+    builder.read(&lines, &kinds, &legend_lines);
     Ok(builder.finish())
 }
 
@@ -145,17 +151,19 @@ impl Builder {
             table: Vec::new(),
             added_statuses: Vec::new(),
             anchor: String::new(),
+            line: 0,
         }
     }
 
-    fn read(&mut self, lines: &[&str], legend_lines: &[bool]) {
+    fn read(&mut self, lines: &[&str], kinds: &[Line], legend_lines: &[bool]) {
         let mut title_seen = false;
         let mut index = 0;
         while index < lines.len() {
             let raw = lines[index];
             let number = index + 1;
+            self.line = number;
             index += 1;
-            let line = scan::classify(raw);
+            let line = kinds[index - 1].clone();
             if !matches!(line, Line::TableRow) {
                 self.flush_table();
             }
@@ -170,6 +178,7 @@ impl Builder {
             match line {
                 Line::Blank => self.blank(),
                 Line::Rule => {}
+                Line::Verbatim => self.keep_verbatim(raw, number),
                 Line::TableRow => self.table.push((number, raw.to_owned())),
                 Line::Heading { level, text } => {
                     self.list.clear();
@@ -269,6 +278,13 @@ impl Builder {
         open.first_unknown.get_or_insert(number);
         open.body.push(Some(raw.trim_end().to_owned()));
         (depth, open.body.len() - 1)
+    }
+
+    /// Keeps a line of code, HTML or a comment in the open section's note, byte for byte.
+    fn keep_verbatim(&mut self, raw: &str, number: usize) {
+        let open = self.top();
+        open.first_unknown.get_or_insert(number);
+        open.body.push(Some(raw.to_owned()));
     }
 
     fn close_to(&mut self, level: u8) {
@@ -710,6 +726,7 @@ impl Builder {
         self.task_refs.push(TaskRefs {
             explicit_id: explicit_id.map(str::to_owned),
             parent_index: parent,
+            line: self.line,
             ..TaskRefs::default()
         });
         self.plan.tasks.len() - 1

@@ -9,13 +9,13 @@ use crate::io::status_words::{category_colour, guess_category, split_leading_emo
 use crate::model::{StatusCategory, StatusDef, StatusKey};
 
 /// The legend the document defines (empty when it has none) and which lines it used.
-pub(super) fn read_legend(lines: &[&str]) -> (Vec<StatusDef>, Vec<bool>) {
+pub(super) fn read_legend(lines: &[&str], kinds: &[Line]) -> (Vec<StatusDef>, Vec<bool>) {
     let mut legend: Vec<StatusDef> = Vec::new();
     let mut used = vec![false; lines.len()];
     let mut section_level: Option<u8> = None;
     let mut table_header: Option<Vec<String>> = None;
     for (index, raw) in lines.iter().enumerate() {
-        let line = scan::classify(raw);
+        let line = kinds[index].clone();
         if let Line::Heading { level, text } = line {
             section_level = section_level.filter(|&open| level > open);
             if headings::analyse(text).kind == Kind::Section(Section::Legend) {

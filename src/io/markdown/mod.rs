@@ -53,9 +53,15 @@
 //!   Sprints") are kept in `Plan::section_headings` when they differ from Waymark's own, and the
 //!   exporter writes them instead of its own.
 //!
-//! The reader works line by line with explicit stacks (no recursion), so deep nesting and large
-//! documents cost linear time.
+//! - **`CommonMark` first.** A `CommonMark` parser (`pulldown-cmark`, with GFM tables, task lists and
+//!   strikethrough) decides what each line is (`blocks.rs`): fenced and indented code, HTML blocks
+//!   and comments are never tasks and are kept in the notes byte for byte; setext headings and
+//!   tables without outer pipes are read like their other spellings.
+//!
+//! The reader then works line by line with explicit stacks (no recursion), so deep nesting and
+//! large documents cost linear time.
 
+mod blocks;
 mod export;
 mod fields;
 mod headings;

@@ -41,6 +41,8 @@ impl Builder {
             .into_iter()
             .flatten()
             .collect();
+        let lines: Vec<Option<usize>> = self.task_refs.iter().map(|r| Some(r.line)).collect();
+        crate::io::settle::settle(&mut self.plan, &mut self.report, &lines);
         self.report.count(&self.plan);
         Imported {
             plan: self.plan,

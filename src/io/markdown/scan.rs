@@ -1,4 +1,5 @@
-//! Classifying the lines of a Markdown document one at a time: no recursion, no backtracking, so any
+//! The pieces of one Markdown line: what a line is ([`Line`], decided by the parser in `blocks`),
+//! list markers, checkboxes, bold fields and table cells. No recursion, no backtracking, so any
 //! nesting depth costs only the length of the line.
 
 /// What a list item starts with.
@@ -37,60 +38,12 @@ pub(super) enum Line<'a> {
     TableRow,
     /// Any other text, trimmed.
     Text(&'a str),
-}
-
-/// Classifies one line.
-pub(super) fn classify(raw: &str) -> Line<'_> {
-    let text = raw.trim();
-    if text.is_empty() {
-        return Line::Blank;
-    }
-    if is_rule(text) {
-        return Line::Rule;
-    }
-    if let Some(heading) = heading(text) {
-        return heading;
-    }
-    if text.starts_with('|') {
-        return Line::TableRow;
-    }
-    let indent = raw
-        .chars()
-        .take_while(|c| c.is_whitespace())
-        .map(|c| if c == '\t' { 4 } else { 1 })
-        .sum();
-    if let Some(rest) = list_marker(text) {
-        let (mark, text) = checkbox(rest);
-        return Line::Item { indent, mark, text };
-    }
-    Line::Text(text)
-}
-
-fn is_rule(text: &str) -> bool {
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    compact.len() >= 3
-        && ['-', '*', '_']
-            .iter()
-            .any(|&m| compact.chars().all(|c| c == m))
-}
-
-fn heading(text: &str) -> Option<Line<'_>> {
-    let hashes = text.chars().take_while(|&c| c == '#').count();
-    if hashes == 0 || hashes > 6 {
-        return None;
-    }
-    let rest = &text[hashes..];
-    if !(rest.is_empty() || rest.starts_with(' ')) {
-        return None;
-    }
-    Some(Line::Heading {
-        level: hashes as u8,
-        text: rest.trim().trim_end_matches('#').trim_end(),
-    })
+    /// A line of a code block, an HTML block or a comment: never a task, kept byte for byte.
+    Verbatim,
 }
 
 /// The text after a list marker (`- `, `* `, `+ `, `12. `, `3) `), or `None` when the line is no item.
-fn list_marker(text: &str) -> Option<&str> {
+pub(super) fn list_marker(text: &str) -> Option<&str> {
     for bullet in ["- ", "* ", "+ "] {
         if let Some(rest) = text.strip_prefix(bullet) {
             return Some(rest.trim_start());
@@ -111,7 +64,8 @@ fn list_marker(text: &str) -> Option<&str> {
     None
 }
 
-fn checkbox(text: &str) -> (Mark, &str) {
+/// The checkbox at the start of an item's text (`[ ]`, `[x]`, `[-]`, `[~]`, `[/]`) and the rest.
+pub(super) fn checkbox(text: &str) -> (Mark, &str) {
     let mut chars = text.chars();
     if let (Some('['), Some(inside), Some(']')) = (chars.next(), chars.next(), chars.next()) {
         let rest = chars.as_str();
@@ -191,24 +145,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn classifies_items_headings_and_fields() {
-        assert_eq!(
-            classify("  - [x] Done thing"),
-            Line::Item {
-                indent: 2,
-                mark: Mark::Checkbox('x'),
-                text: "Done thing"
-            }
-        );
-        assert_eq!(
-            classify("### 1.1 Project"),
-            Line::Heading {
-                level: 3,
-                text: "1.1 Project"
-            }
-        );
-        assert_eq!(classify("1.1 Project"), Line::Text("1.1 Project"));
-        assert_eq!(classify("---"), Line::Rule);
+    fn markers_checkboxes_and_fields() {
+        assert_eq!(list_marker("- [x] Done"), Some("[x] Done"));
+        assert_eq!(list_marker("12. Step"), Some("Step"));
+        assert_eq!(list_marker("1.1 Project"), None);
+        assert_eq!(checkbox("[-] Half"), (Mark::Checkbox('-'), "Half"));
+        assert_eq!(checkbox("[link] x"), (Mark::Plain, "[link] x"));
         assert_eq!(bold_field("**Status**: DONE"), Some(("Status", "DONE")));
         assert_eq!(bold_field("**Status:** DONE"), Some(("Status", "DONE")));
         assert_eq!(bold_field("**Bold** text"), None);

@@ -1,0 +1,94 @@
+//! The Markdown importer reads documents as `CommonMark`: code, HTML blocks and comments are never tasks
+//! and come back from an export byte for byte.
+
+use std::path::PathBuf;
+use waymark::io::{export_markdown, import_markdown};
+
+fn fixture(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    std::fs::read_to_string(path).expect("fixture is readable")
+}
+
+/// The lines from the one starting with `first` to the one starting with `last`, as written.
+fn block<'a>(text: &'a str, first: &str, last: &str) -> &'a str {
+    let start = text.find(first).expect("the block's first line is there");
+    let end = start
+        + text[start..]
+            .find(last)
+            .expect("the block's last line is there")
+        + last.len();
+    &text[start..end]
+}
+
+#[test]
+fn a_task_line_inside_a_fence_is_not_a_task_and_the_fence_survives_a_round_trip() {
+    let text = "# Plan\n\n- [ ] Real task\n\n```\n- [ ] not a task\n  - [x] nor this  \n```\n";
+    let imported = import_markdown(text).expect("imports");
+    let titles: Vec<&str> = imported
+        .plan
+        .tasks
+        .iter()
+        .map(|t| t.title.as_str())
+        .collect();
+    assert_eq!(titles, ["Real task"]);
+    let fence = block(text, "```\n- [ ]", "  \n```");
+    let written = export_markdown(&imported.plan);
+    assert!(
+        written.contains(fence),
+        "the fence is not in the export byte for byte:\n{written}"
+    );
+    let again = import_markdown(&written).expect("the export imports");
+    assert_eq!(again.plan, imported.plan);
+    let written_again = export_markdown(&again.plan);
+    assert_eq!(written_again, written);
+}
+
+#[test]
+fn code_html_and_comments_are_never_tasks() {
+    let text = fixture("md_code_and_html.md");
+    let imported = import_markdown(&text).expect("imports");
+    let plan = &imported.plan;
+    let titles: Vec<&str> = plan.tasks.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["Polish the lens", "Replace the wick", "Paint the railing"]
+    );
+    assert_eq!(plan.phases.len(), 1);
+    let written = export_markdown(plan);
+    for (first, last) in [
+        ("```markdown", "nested, still code\n```"),
+        ("    - [ ] an indented", "    - [x] and another"),
+        ("<!--\n- [ ] a commented", "-->"),
+        ("<details>", "</details>"),
+        ("~~~\n| Task", "a row  |\n~~~"),
+    ] {
+        let original = block(&text, first, last);
+        assert!(
+            written.contains(original),
+            "{first:?} block is not kept byte for byte:\n{written}"
+        );
+    }
+    let again = import_markdown(&written).expect("the export imports");
+    assert_eq!(&again.plan, plan);
+}
+
+#[test]
+fn warnings_name_the_line_the_parser_found() {
+    let text = "# Plan\n\n## Odds and ends\n\n```\ncode\n```\n";
+    let imported = import_markdown(text).expect("imports");
+    let lines: Vec<Option<usize>> = imported.report.warnings.iter().map(|w| w.line).collect();
+    assert_eq!(lines, [Some(5)], "{:?}", imported.report.warnings);
+}
+
+#[test]
+fn setext_headings_are_read_like_atx_headings() {
+    let text = "Harbour plan\n============\n\nPhase 1: Moorings\n-----------------\n\n- [ ] Check the chains\n";
+    let plan = import_markdown(text).expect("imports").plan;
+    assert_eq!(plan.meta.title, "Harbour plan");
+    assert_eq!(plan.phases.len(), 1);
+    assert_eq!(plan.phases[0].name, "Phase 1: Moorings");
+    assert_eq!(plan.tasks.len(), 1);
+    assert_eq!(plan.tasks[0].phase.as_ref(), Some(&plan.phases[0].id));
+}
