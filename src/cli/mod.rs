@@ -1,4 +1,6 @@
-//! Headless commands on the same core as the app: convert, stats, check.
+//! Headless commands on the same core as the app: convert, stats, check, velocity.
+
+mod velocity;
 
 use crate::analysis::{PlanStats, check_plan};
 use crate::files::{read_document, write_atomic};
@@ -47,6 +49,8 @@ pub enum Command {
         /// The plan.
         file: PathBuf,
     },
+    /// Print work finished per sprint and per week, the average and a forecast of the finish date.
+    Velocity(velocity::VelocityArgs),
 }
 
 /// Runs a headless command and returns the process exit code. Errors are printed once, to stderr.
@@ -96,6 +100,7 @@ fn execute(command: Command) -> Result<ExitCode, String> {
             println!("{} problem(s)", problems.len());
             Ok(ExitCode::from(1))
         }
+        Command::Velocity(args) => velocity::run(&args),
     }
 }
 

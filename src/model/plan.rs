@@ -3,7 +3,7 @@
 use super::status::StatusCategory;
 use super::{
     Blocker, Cadence, Idea, KnownIssue, LaneLimit, Link, LogEntry, Metric, Milestone, MilestoneId,
-    NoteSection, Phase, PhaseId, Risk, Sprint, SprintId, StatusChange, StatusDef, StatusKey, Task,
+    NoteSection, Phase, PhaseId, Risk, ScopeChange, Sprint, SprintId, StatusChange, StatusDef, StatusKey, Task,
     TaskId, VelocityRecord, default_legend,
 };
 use chrono::NaiveDate;
@@ -120,6 +120,9 @@ pub struct Plan {
     /// WIP limits of board swimlanes, sorted by lane kind and key.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub lane_wip_limits: Vec<LaneLimit>,
+    /// Every change of a task's sprint or estimate, in the order the edits made them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub scope_history: Vec<ScopeChange>,
 }
 
 impl Default for Plan {
@@ -144,6 +147,7 @@ impl Default for Plan {
             notes: Vec::new(),
             section_headings: Vec::new(),
             lane_wip_limits: Vec::new(),
+            scope_history: Vec::new(),
         }
     }
 }

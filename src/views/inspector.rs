@@ -157,14 +157,26 @@ fn fields_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut InspectorState,
                 .selectable_label(task.sprint.is_none(), "Backlog")
                 .clicked()
             {
-                ctx.change(id, TaskChange::Sprint(None));
+                ctx.change(
+                    id,
+                    TaskChange::Sprint {
+                        to: None,
+                        at: super::now(),
+                    },
+                );
             }
             for sprint in &plan.sprints {
                 if ui
                     .selectable_label(task.sprint.as_ref() == Some(&sprint.id), &sprint.name)
                     .clicked()
                 {
-                    ctx.change(id, TaskChange::Sprint(Some(sprint.id.clone())));
+                    ctx.change(
+                        id,
+                        TaskChange::Sprint {
+                            to: Some(sprint.id.clone()),
+                            at: super::now(),
+                        },
+                    );
                 }
             }
         })
@@ -190,7 +202,10 @@ fn fields_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut InspectorState,
         id,
         "Estimate (h)",
         task.estimate.hours,
-        TaskChange::Hours,
+        |to| TaskChange::Hours {
+            to,
+            at: super::now(),
+        },
     );
     number_row(
         ui,
@@ -199,7 +214,10 @@ fn fields_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut InspectorState,
         id,
         "Points",
         task.estimate.points,
-        TaskChange::Points,
+        |to| TaskChange::Points {
+            to,
+            at: super::now(),
+        },
     );
     date_row(ui, ctx, id, "Start", task.start, TaskChange::Start);
     date_row(ui, ctx, id, "Due", task.due, TaskChange::Due);

@@ -9,3 +9,4 @@ mod markdown;
 mod purity;
 mod ron_files;
 mod save;
+mod velocity;
