@@ -6,7 +6,8 @@
 use crate::analysis::{format_loop, loop_if_added};
 use crate::model::{
     ChecklistItem, LaneLimit, Milestone, MilestoneId, Phase, PhaseId, Plan, PlanMeta, Priority,
-    ScopeChange, ScopeChangeKind, Sprint, SprintId, StatusCategory, StatusChange, StatusDef, StatusKey, Task, TaskId,
+    ScopeChange, ScopeChangeKind, Sprint, SprintId, StatusCategory, StatusChange, StatusDef,
+    StatusKey, Task, TaskId,
 };
 use chrono::{NaiveDate, NaiveDateTime};
 use thiserror::Error;

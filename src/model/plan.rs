@@ -3,8 +3,8 @@
 use super::status::StatusCategory;
 use super::{
     Blocker, Cadence, Idea, KnownIssue, LaneLimit, Link, LogEntry, Metric, Milestone, MilestoneId,
-    NoteSection, Phase, PhaseId, Risk, ScopeChange, Sprint, SprintId, StatusChange, StatusDef, StatusKey, Task,
-    TaskId, VelocityRecord, default_legend,
+    NoteSection, Phase, PhaseId, Risk, ScopeChange, Sprint, SprintId, StatusChange, StatusDef,
+    StatusKey, Task, TaskId, VelocityRecord, default_legend,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -207,18 +207,12 @@ fn fields_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut InspectorState,
             at: super::now(),
         },
     );
-    number_row(
-        ui,
-        ctx,
-        state,
-        id,
-        "Points",
-        task.estimate.points,
-        |to| TaskChange::Points {
+    number_row(ui, ctx, state, id, "Points", task.estimate.points, |to| {
+        TaskChange::Points {
             to,
             at: super::now(),
-        },
-    );
+        }
+    });
     date_row(ui, ctx, id, "Start", task.start, TaskChange::Start);
     date_row(ui, ctx, id, "Due", task.due, TaskChange::Due);
     date_row(

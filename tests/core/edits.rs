@@ -127,6 +127,11 @@ fn every_edit_kind() -> Vec<Edit> {
             lane: "s1".into(),
             limit: Some(4),
         },
+        Edit::CloseSprint {
+            sprint: SprintId::from("s1"),
+            move_unfinished_to: None,
+            at: at(),
+        },
         Edit::Batch {
             label: "Two renames".into(),
             edits: vec![

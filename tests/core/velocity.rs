@@ -1,11 +1,15 @@
 //! Velocity, burndown and forecast on hand-made histories, the sprint-close edit, the seeds and
 //! `waymark velocity --json`.
+#![expect(
+    clippy::float_cmp,
+    reason = "the fixtures' sizes are small whole numbers, exact in f64"
+)]
 
 use chrono::{NaiveDate, NaiveDateTime};
 use std::path::PathBuf;
 use waymark::analysis::velocity::{
-    Basis, BurnScope, DateRange, Period, ScopeMove, SprintState, Trend, Unit,
-    VelocityOptions, VelocityReport, forecast, project_backlog, sprint_windows,
+    Basis, BurnScope, DateRange, Period, ScopeMove, SprintState, Trend, Unit, VelocityOptions,
+    VelocityReport, forecast, project_backlog, sprint_windows,
 };
 use waymark::edit::{Edit, TaskChange};
 use waymark::history::History;
@@ -264,25 +268,40 @@ fn closing_a_sprint_carries_work_over_and_keeps_the_old_burndown() {
         at: at(3, 13, 17),
     };
     let label = history.apply(&close).expect("closes");
-    assert_eq!(label, "Close Sprint a, moving 2 unfinished tasks to Sprint b");
+    assert_eq!(
+        label,
+        "Close Sprint a, moving 2 unfinished tasks to Sprint b"
+    );
     let plan = history.plan().clone();
     assert!(plan.sprints[0].closed);
-    assert_eq!(plan.task(&TaskId::from("YEAST")).and_then(|t| t.sprint.clone()), Some(SprintId::from("b")));
+    assert_eq!(
+        plan.task(&TaskId::from("YEAST"))
+            .and_then(|t| t.sprint.clone()),
+        Some(SprintId::from("b"))
+    );
     let record = plan.velocity.last().expect("velocity recorded");
     assert_eq!(record.sprint, Some(SprintId::from("a")));
     assert_eq!(record.planned, Some(10.0));
     assert_eq!(record.completed, Some(3.0));
     assert_eq!(record.unit, "pts");
 
-    let after = report(&plan, day(3, 13)).burndown_for(&plan, &scope).expect("dated");
-    assert_eq!(after.days, before.days, "moving the work on keeps sprint a's history");
+    let after = report(&plan, day(3, 13))
+        .burndown_for(&plan, &scope)
+        .expect("dated");
+    assert_eq!(
+        after.days, before.days,
+        "moving the work on keeps sprint a's history"
+    );
     assert!(after.markers.is_empty());
 
     status(&mut history, "YEAST", "DONE", at(3, 18, 10));
     let later = report(history.plan(), day(3, 30));
     let a = sprint_row(&later, "a");
     assert_eq!((a.completed, a.carried_over, a.removed), (3.0, 7.0, 0.0));
-    assert_eq!(a.completed_late, 0.0, "finished in sprint b, not late for a");
+    assert_eq!(
+        a.completed_late, 0.0,
+        "finished in sprint b, not late for a"
+    );
     let b = sprint_row(&later, "b");
     assert_eq!(b.committed, 7.0);
     assert_eq!(b.added, 0.0);
@@ -292,7 +311,11 @@ fn closing_a_sprint_carries_work_over_and_keeps_the_old_burndown() {
 
     assert!(history.undo().is_some(), "undo finishing yeast");
     assert!(history.undo().is_some(), "undo the close");
-    assert_eq!(history.plan(), bakery_after_flour().plan(), "closing is one step");
+    assert_eq!(
+        history.plan(),
+        bakery_after_flour().plan(),
+        "closing is one step"
+    );
 }
 
 fn bakery_after_flour() -> History {
@@ -375,6 +398,9 @@ fn tiling(records: Vec<VelocityRecord>) -> Plan {
     plan
 }
 
+/// A week's label, completed, planned and blocked.
+type WeekLine<'a> = (&'a str, Option<f64>, Option<f64>, Option<f64>);
+
 fn week_record(week: u32, planned: Option<f64>, completed: Option<f64>) -> VelocityRecord {
     VelocityRecord {
         period: format!("Week {week}"),
@@ -396,7 +422,7 @@ fn week_records_keep_tbd_as_unknown_beside_counted_completions() {
     let report = report(&plan, NaiveDate::from_ymd_opt(2025, 11, 26).expect("day"));
     assert_eq!(report.unit, Unit::Count);
     assert_eq!(report.basis, Basis::Weeks);
-    let rows: Vec<(&str, Option<f64>, Option<f64>, Option<f64>)> = report
+    let rows: Vec<WeekLine<'_>> = report
         .weeks
         .iter()
         .map(|w| (w.label.as_str(), w.completed, w.planned, w.blocked))
@@ -410,7 +436,11 @@ fn week_records_keep_tbd_as_unknown_beside_counted_completions() {
             ("2025-W48", Some(0.0), None, None),
         ]
     );
-    assert_eq!(report.samples, [1.0, 1.0, 0.0], "the current week is not a sample");
+    assert_eq!(
+        report.samples,
+        [1.0, 1.0, 0.0],
+        "the current week is not a sample"
+    );
     assert_eq!(report.average.mean, Some(2.0 / 3.0));
     assert_eq!(report.average.median, Some(1.0));
     assert_eq!(report.average.trend, Trend::Falling);
@@ -435,7 +465,10 @@ fn markdown_week_records_with_tbd_import_as_unknown() {
         .collect();
     assert_eq!(
         rows,
-        [("Week 1", None, Some(2.0)), ("Week 2", Some(6.0), Some(0.0))]
+        [
+            ("Week 1", None, Some(2.0)),
+            ("Week 2", Some(6.0), Some(0.0))
+        ]
     );
 }
 
@@ -446,11 +479,18 @@ fn a_constant_history_gives_one_date_for_every_percentile() {
     assert_eq!(result.basis, "based on 6 weeks");
     assert_eq!(result.caution, None);
     let friday = day(4, 10);
-    assert_eq!(result.p50, Some(friday), "three weeks after the current one");
+    assert_eq!(
+        result.p50,
+        Some(friday),
+        "three weeks after the current one"
+    );
     assert_eq!(result.p85, Some(friday));
     assert_eq!(result.p95, Some(friday));
     assert_eq!(result.buckets.len(), 1);
-    assert_eq!(result.buckets[0].trials, waymark::analysis::velocity::TRIALS);
+    assert_eq!(
+        result.buckets[0].trials,
+        waymark::analysis::velocity::TRIALS
+    );
 }
 
 #[test]
@@ -466,7 +506,10 @@ fn the_forecast_is_deterministic_and_ordered() {
     );
     assert!(p50 < p95, "varied history gives a range: {p50} .. {p95}");
     assert!(p50 <= p85 && p85 <= p95);
-    assert_eq!(first.buckets.iter().map(|b| b.trials).sum::<usize>(), 10_000);
+    assert_eq!(
+        first.buckets.iter().map(|b| b.trials).sum::<usize>(),
+        10_000
+    );
     // Mean 4.75 a week: 60 points take about 13 weeks.
     let weeks = (p50 - day(3, 18)).num_days() / 7;
     assert!((11..=15).contains(&weeks), "{weeks} weeks");
@@ -534,7 +577,9 @@ fn phase_burnup_and_remaining_work_follow_the_tasks_of_the_phase() {
     status(&mut history, "YEAST", "DONE", at(3, 3, 15));
     let report = report(history.plan(), day(3, 4));
     let scope = BurnScope::Phase(PhaseId::from("dough"));
-    let chart = report.burndown_for(history.plan(), &scope).expect("phase has dates");
+    let chart = report
+        .burndown_for(history.plan(), &scope)
+        .expect("phase has dates");
     let completed: Vec<Option<f64>> = chart.days.iter().map(|d| d.completed).collect();
     assert_eq!(completed, [Some(0.0), Some(5.0), Some(5.0), None, None]);
     assert_eq!(report.forecast_for(history.plan(), &scope).remaining, 3.0);
@@ -591,7 +636,11 @@ fn sprint_and_estimate_edits_append_to_the_scope_history_which_round_trips() {
         },
     );
     let plan = history.plan().clone();
-    assert_eq!(plan.scope_history.len(), 2, "a move to where it is records nothing");
+    assert_eq!(
+        plan.scope_history.len(),
+        2,
+        "a move to where it is records nothing"
+    );
     assert_eq!(plan.scope_history[0].at, at(3, 3, 9));
     assert!(matches!(
         &plan.scope_history[0].change,
@@ -614,7 +663,10 @@ fn closing_a_sprint_is_refused_for_unknown_or_same_sprints() {
         at: at(3, 13, 17),
     };
     assert_eq!(
-        history.apply(&close("zz")).expect_err("unknown").to_string(),
+        history
+            .apply(&close("zz"))
+            .expect_err("unknown")
+            .to_string(),
         "there is no sprint zz"
     );
     assert_eq!(
@@ -682,7 +734,10 @@ fn seed_003_velocity_weeks_have_unknown_plans() {
         assert_eq!(week.completed, Some(0.0));
         assert_eq!(week.blocked, Some(0.0));
     }
-    assert!(report.forecast.reason.is_some(), "two weeks are too few to forecast");
+    assert!(
+        report.forecast.reason.is_some(),
+        "two weeks are too few to forecast"
+    );
 }
 
 #[test]
@@ -695,10 +750,20 @@ fn cli_velocity_json_prints_the_documented_object() {
     let path = folder.path().join("bakery.ron");
     std::fs::write(&path, plan_to_ron(history.plan())).expect("write");
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_waymark"))
-        .args(["velocity", &path.display().to_string(), "--json", "--today", "2026-03-20"])
+        .args([
+            "velocity",
+            &path.display().to_string(),
+            "--json",
+            "--today",
+            "2026-03-20",
+        ])
         .output()
         .expect("runs");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("one object");
     assert_eq!(json["unit"], "points");
     assert_eq!(
@@ -725,7 +790,12 @@ fn cli_velocity_json_prints_the_documented_object() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("needs at least 3"));
 
     let bad = std::process::Command::new(env!("CARGO_BIN_EXE_waymark"))
-        .args(["velocity", &path.display().to_string(), "--unit", "furlongs"])
+        .args([
+            "velocity",
+            &path.display().to_string(),
+            "--unit",
+            "furlongs",
+        ])
         .output()
         .expect("runs");
     assert!(!bad.status.success());

@@ -51,10 +51,13 @@ impl Averages {
         let slope = (n >= 2).then(|| {
             let mid = (n - 1) as f64 / 2.0;
             let avg = mean.unwrap_or(0.0);
-            let (num, den) = window.iter().enumerate().fold((0.0, 0.0), |(num, den), (i, y)| {
-                let dx = i as f64 - mid;
-                (num + dx * (y - avg), den + dx * dx)
-            });
+            let (num, den) = window
+                .iter()
+                .enumerate()
+                .fold((0.0, 0.0), |(num, den), (i, y)| {
+                    let dx = i as f64 - mid;
+                    (num + dx * (y - avg), den + dx * dx)
+                });
             num / den
         });
         let trend = match (slope, mean) {

@@ -99,7 +99,11 @@ pub fn burndown(
 ) -> Burndown {
     let start = midnight(range.start);
     let last = range.end.min(today);
-    let known = if last < range.start { 0 } else { (last - range.start).num_days() as usize + 1 };
+    let known = if last < range.start {
+        0
+    } else {
+        (last - range.start).num_days() as usize + 1
+    };
     let mut scope_delta = vec![0.0; known + 1];
     let mut done_delta = vec![0.0; known + 1];
     let mut events: Vec<(usize, NaiveDateTime, ScopeEvent)> = Vec::new();
@@ -135,7 +139,15 @@ pub fn burndown(
             if let Some(change) = change {
                 let task = plan.tasks[i].id.clone();
                 let amount = after - before;
-                events.push((day, t, ScopeEvent { task, change, amount }));
+                events.push((
+                    day,
+                    t,
+                    ScopeEvent {
+                        task,
+                        change,
+                        amount,
+                    },
+                ));
             }
             (inside, size, done) = (now_in, now_size, now_done);
         }
@@ -186,7 +198,10 @@ fn days(
         .collect()
 }
 
-fn markers(range: DateRange, mut events: Vec<(usize, NaiveDateTime, ScopeEvent)>) -> Vec<ScopeMarker> {
+fn markers(
+    range: DateRange,
+    mut events: Vec<(usize, NaiveDateTime, ScopeEvent)>,
+) -> Vec<ScopeMarker> {
     events.sort_by_key(|(day, t, _)| (*day, *t));
     let mut markers: Vec<ScopeMarker> = Vec::new();
     for (day, _, event) in events {
@@ -230,7 +245,11 @@ impl Membership {
         }
     }
 
-    fn candidates<'a>(&'a self, plan: &Plan, timelines: &'a Timelines) -> Box<dyn Iterator<Item = usize> + 'a> {
+    fn candidates<'a>(
+        &'a self,
+        plan: &Plan,
+        timelines: &'a Timelines,
+    ) -> Box<dyn Iterator<Item = usize> + 'a> {
         match self {
             Self::Sprint(Some(s)) => Box::new(timelines.members[*s].iter().copied()),
             Self::Sprint(None) => Box::new(std::iter::empty()),
@@ -252,7 +271,11 @@ impl Membership {
     fn state(&self, track: &TaskTrack, t: NaiveDateTime, made: bool) -> (bool, f64, bool) {
         let look = |before: bool| {
             if before {
-                (track.sprint.before(t), *track.status.before(t), *track.size.before(t))
+                (
+                    track.sprint.before(t),
+                    *track.status.before(t),
+                    *track.size.before(t),
+                )
             } else {
                 (track.sprint.at(t), *track.status.at(t), *track.size.at(t))
             }
@@ -280,7 +303,9 @@ pub(super) fn milestone_tasks(plan: &Plan, id: &MilestoneId) -> HashSet<usize> {
         .enumerate()
         .filter(|(_, t)| {
             milestone.tasks.contains(&t.id)
-                || t.phase.as_ref().is_some_and(|p| milestone.phases.contains(p))
+                || t.phase
+                    .as_ref()
+                    .is_some_and(|p| milestone.phases.contains(p))
         })
         .map(|(i, _)| i)
         .collect()
@@ -342,6 +367,6 @@ pub fn default_range(
             .min()
             .map(|t| t.date())
     };
-    let start = start.or_else(|| plan.meta.start).or_else(first_change)?;
+    let start = start.or(plan.meta.start).or_else(first_change)?;
     Some(DateRange::new(start, end.unwrap_or(today)))
 }

@@ -44,7 +44,11 @@ impl Period {
             Self::Week => "week",
             Self::Sprint { .. } => "sprint",
         };
-        if n == 1 { word.to_owned() } else { format!("{word}s") }
+        if n == 1 {
+            word.to_owned()
+        } else {
+            format!("{word}s")
+        }
     }
 
     /// The day the work is done when it takes `n` periods from `today`.

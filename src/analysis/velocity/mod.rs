@@ -137,7 +137,13 @@ impl VelocityReport {
             let mut ordered = finished.clone();
             ordered.sort_by_key(|s| s.range.map(|r| r.end));
             let samples = ordered.iter().map(|s| s.completed).collect();
-            (Basis::Sprints, samples, Period::Sprint { days: sprint_days(&finished) })
+            (
+                Basis::Sprints,
+                samples,
+                Period::Sprint {
+                    days: sprint_days(&finished),
+                },
+            )
         };
         let average = Averages::of(&samples, options.last.max(1));
         let remaining = remaining_work(plan, &timelines, &BurnScope::Plan, today);
@@ -185,7 +191,12 @@ fn sprint_days(finished: &[&SprintVelocity]) -> u32 {
 }
 
 /// The work of a scope not done (nor dropped) at the end of `today`, in the timelines' unit.
-pub fn remaining_work(plan: &Plan, timelines: &Timelines, scope: &BurnScope, today: NaiveDate) -> f64 {
+pub fn remaining_work(
+    plan: &Plan,
+    timelines: &Timelines,
+    scope: &BurnScope,
+    today: NaiveDate,
+) -> f64 {
     let now = end_of(today);
     burndown::current_tasks(plan, scope)
         .into_iter()
@@ -208,21 +219,19 @@ pub fn sprint_close_record(plan: &Plan, sprint: &SprintId, today: NaiveDate) -> 
     let timelines = Timelines::new(plan, unit, &windows);
     let s = plan.sprints.iter().position(|s| &s.id == sprint);
     let name = s.map_or_else(|| sprint.to_string(), |s| plan.sprints[s].name.clone());
-    let (planned, completed) = match s.and_then(|s| windows[s].map(|range| (s, range))) {
-        Some((s, range)) => {
-            let measured = sprints::measure(plan, &timelines, s, range, today);
-            (Some(measured.committed), measured.completed)
-        }
-        None => {
-            let done = plan
-                .tasks
-                .iter()
-                .filter(|t| t.sprint.as_ref() == Some(sprint))
-                .filter(|t| plan.category(&t.status) == StatusCategory::Done)
-                .map(|t| unit.size(&t.estimate))
-                .sum();
-            (None, done)
-        }
+    let dated = s.and_then(|s| windows[s].map(|range| (s, range)));
+    let (planned, completed) = if let Some((s, range)) = dated {
+        let measured = sprints::measure(plan, &timelines, s, range, today);
+        (Some(measured.committed), measured.completed)
+    } else {
+        let done = plan
+            .tasks
+            .iter()
+            .filter(|t| t.sprint.as_ref() == Some(sprint))
+            .filter(|t| plan.category(&t.status) == StatusCategory::Done)
+            .map(|t| unit.size(&t.estimate))
+            .sum();
+        (None, done)
     };
     VelocityRecord {
         period: name,

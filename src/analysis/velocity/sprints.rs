@@ -179,7 +179,11 @@ fn scope_of(track: &TaskTrack, s: usize, t: NaiveDateTime, made: bool) -> (bool,
     let (sprint, status, size) = if made {
         (track.sprint.at(t), track.status.at(t), track.size.at(t))
     } else {
-        (track.sprint.before(t), track.status.before(t), track.size.before(t))
+        (
+            track.sprint.before(t),
+            track.status.before(t),
+            track.size.before(t),
+        )
     };
     (
         *sprint == Some(s) && *status != StatusCategory::Dropped,

@@ -54,7 +54,9 @@ impl<T> Track<T> {
     ) -> impl Iterator<Item = NaiveDateTime> + '_ {
         let first = self.changes.partition_point(|(at, _)| *at < from);
         let last = self.changes.partition_point(|(at, _)| *at < to);
-        self.changes[first..last.max(first)].iter().map(|(at, _)| *at)
+        self.changes[first..last.max(first)]
+            .iter()
+            .map(|(at, _)| *at)
     }
 
     /// The first value the track ever had, and every later one.
@@ -106,7 +108,11 @@ impl TaskTrack {
     }
 
     /// The moments in `from..to` at which anything about the task changed, oldest first, once each.
-    pub(super) fn change_times(&self, from: NaiveDateTime, to: NaiveDateTime) -> Vec<NaiveDateTime> {
+    pub(super) fn change_times(
+        &self,
+        from: NaiveDateTime,
+        to: NaiveDateTime,
+    ) -> Vec<NaiveDateTime> {
         let mut times: Vec<NaiveDateTime> = self
             .sprint
             .times_in(from, to)
@@ -135,23 +141,30 @@ impl Timelines {
     /// `unit`. `windows` are the sprints' date ranges (plan order): a move that carried unfinished
     /// work over as a sprint closed counts from the day after that sprint's end.
     pub fn new(plan: &Plan, unit: Unit, windows: &[Option<DateRange>]) -> Self {
-        let index: HashMap<&TaskId, usize> =
-            plan.tasks.iter().enumerate().map(|(i, t)| (&t.id, i)).collect();
-        let sprint_index: HashMap<&SprintId, usize> =
-            plan.sprints.iter().enumerate().map(|(i, s)| (&s.id, i)).collect();
-        let sprint_of = |id: &Option<SprintId>| id.as_ref().and_then(|s| sprint_index.get(s).copied());
+        let index: HashMap<&TaskId, usize> = plan
+            .tasks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (&t.id, i))
+            .collect();
+        let sprint_index: HashMap<&SprintId, usize> = plan
+            .sprints
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (&s.id, i))
+            .collect();
+        let sprint_of =
+            |id: &Option<SprintId>| id.as_ref().and_then(|s| sprint_index.get(s).copied());
 
-        let mut status: Vec<Vec<(NaiveDateTime, StatusCategory, StatusCategory)>> =
-            vec![Vec::new(); plan.tasks.len()];
+        let mut status: Vec<Vec<Change<StatusCategory>>> = vec![Vec::new(); plan.tasks.len()];
         for change in &plan.status_history {
             if let Some(&i) = index.get(&change.task) {
                 let from = plan.category(&change.from);
                 status[i].push((change.at, from, plan.category(&change.to)));
             }
         }
-        let mut sprints: Vec<Vec<(NaiveDateTime, Option<usize>, Option<usize>)>> =
-            vec![Vec::new(); plan.tasks.len()];
-        let mut sizes: Vec<Vec<(NaiveDateTime, f64, f64)>> = vec![Vec::new(); plan.tasks.len()];
+        let mut sprints: Vec<Vec<Change<Option<usize>>>> = vec![Vec::new(); plan.tasks.len()];
+        let mut sizes: Vec<Vec<Change<f64>>> = vec![Vec::new(); plan.tasks.len()];
         for change in &plan.scope_history {
             let Some(&i) = index.get(&change.task) else {
                 continue;
@@ -215,20 +228,26 @@ impl Timelines {
     }
 }
 
-/// A track from changes given as (when, before, after); with none, the current value throughout.
-fn track_of<T: Clone>(changes: &mut [(NaiveDateTime, T, T)], current: T) -> Track<T> {
+/// A recorded change: when, the value before, the value after.
+type Change<T> = (NaiveDateTime, T, T);
+
+/// A track from recorded changes; with none, the current value throughout.
+fn track_of<T: Clone>(changes: &mut [Change<T>], current: T) -> Track<T> {
     changes.sort_by_key(|(at, _, _)| *at);
     match changes.first() {
         None => Track::constant(current),
         Some((_, from, _)) => Track {
             initial: from.clone(),
-            changes: changes.iter().map(|(at, _, to)| (*at, to.clone())).collect(),
+            changes: changes
+                .iter()
+                .map(|(at, _, to)| (*at, to.clone()))
+                .collect(),
         },
     }
 }
 
 fn status_track(
-    changes: &mut [(NaiveDateTime, StatusCategory, StatusCategory)],
+    changes: &mut [Change<StatusCategory>],
     current: StatusCategory,
     completed: Option<chrono::NaiveDate>,
 ) -> Track<StatusCategory> {

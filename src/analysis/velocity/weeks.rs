@@ -45,6 +45,7 @@ impl IsoWeek {
     }
 
     /// The week `n` weeks later.
+    #[must_use]
     pub fn plus(self, n: u64) -> Self {
         Self::of(self.monday() + Days::new(n * 7))
     }

@@ -48,17 +48,19 @@ impl DateRange {
 pub fn sprint_windows(plan: &Plan) -> Vec<Option<DateRange>> {
     plan.sprints
         .iter()
-        .map(|sprint| match (sprint.start, sprint.end, sprint.weeks, plan.meta.start) {
-            (Some(start), Some(end), _, _) => Some(DateRange::new(start, end)),
-            (_, _, Some(weeks), Some(plan_start)) => {
-                let (start, end) = weeks.dates(plan_start);
-                Some(DateRange::new(
-                    sprint.start.unwrap_or(start),
-                    sprint.end.unwrap_or(end),
-                ))
-            }
-            _ => None,
-        })
+        .map(
+            |sprint| match (sprint.start, sprint.end, sprint.weeks, plan.meta.start) {
+                (Some(start), Some(end), _, _) => Some(DateRange::new(start, end)),
+                (_, _, Some(weeks), Some(plan_start)) => {
+                    let (start, end) = weeks.dates(plan_start);
+                    Some(DateRange::new(
+                        sprint.start.unwrap_or(start),
+                        sprint.end.unwrap_or(end),
+                    ))
+                }
+                _ => None,
+            },
+        )
         .collect()
 }
 
