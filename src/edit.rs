@@ -7,7 +7,8 @@ use crate::analysis::{format_loop, loop_if_added};
 use crate::io::{MergeError, resolve_conflict};
 use crate::model::{
     ChecklistItem, LaneLimit, Milestone, MilestoneId, Phase, PhaseId, Plan, PlanMeta, Priority,
-    Side, Sprint, SprintId, StatusCategory, StatusChange, StatusDef, StatusKey, Task, TaskId,
+    ScopeChange, ScopeChangeKind, Side, Sprint, SprintId, StatusCategory, StatusChange, StatusDef,
+    StatusKey, Task, TaskId,
 };
 use chrono::{NaiveDate, NaiveDateTime};
 use thiserror::Error;
@@ -32,14 +33,29 @@ pub enum TaskChange {
     Owner(String),
     /// New phase.
     Phase(Option<PhaseId>),
-    /// New sprint (none: back to the backlog).
-    Sprint(Option<SprintId>),
+    /// New sprint (none: back to the backlog), and when (recorded in the scope history).
+    Sprint {
+        /// The new sprint.
+        to: Option<SprintId>,
+        /// When it changed.
+        at: NaiveDateTime,
+    },
     /// New parent task.
     Parent(Option<TaskId>),
-    /// New hour estimate.
-    Hours(Option<f64>),
-    /// New point estimate.
-    Points(Option<f64>),
+    /// New hour estimate, and when (recorded in the scope history).
+    Hours {
+        /// The new estimate.
+        to: Option<f64>,
+        /// When it changed.
+        at: NaiveDateTime,
+    },
+    /// New point estimate, and when (recorded in the scope history).
+    Points {
+        /// The new estimate.
+        to: Option<f64>,
+        /// When it changed.
+        at: NaiveDateTime,
+    },
     /// New prerequisites, replacing the old list.
     DependsOn(Vec<TaskId>),
     /// New start date.
@@ -74,10 +90,10 @@ impl TaskChange {
             Self::Priority(_) => "priority",
             Self::Owner(_) => "owner",
             Self::Phase(_) => "phase",
-            Self::Sprint(_) => "sprint",
+            Self::Sprint { .. } => "sprint",
             Self::Parent(_) => "parent",
-            Self::Hours(_) => "hour estimate",
-            Self::Points(_) => "point estimate",
+            Self::Hours { .. } => "hour estimate",
+            Self::Points { .. } => "point estimate",
             Self::DependsOn(_) => "dependencies",
             Self::Start(_) => "start date",
             Self::Due(_) => "due date",
@@ -166,6 +182,16 @@ pub enum Edit {
         /// The side to keep.
         side: Side,
     },
+    /// Closes a sprint as one undo step: records its velocity (a velocity record, replacing an
+    /// earlier one for the sprint), marks it closed and moves its unfinished tasks to another sprint.
+    CloseSprint {
+        /// The sprint to close.
+        sprint: SprintId,
+        /// Where its unfinished tasks go; none leaves them where they are.
+        move_unfinished_to: Option<SprintId>,
+        /// When it is closed (the record counts up to this day; moves are recorded as carried over).
+        at: NaiveDateTime,
+    },
     /// Several edits applied together as one undo step.
     Batch {
         /// What the whole change is called.
@@ -211,6 +237,9 @@ pub enum EditError {
     /// A WIP limit names a swimlane the plan does not have.
     #[error("there is no {0} lane {1:?}")]
     UnknownLane(String, String),
+    /// A sprint's unfinished work cannot move into the sprint itself.
+    #[error("unfinished work of sprint {0} must move to another sprint")]
+    SameSprint(SprintId),
     /// A WIP limit of zero would leave no room at all.
     #[error("a WIP limit must be at least 1")]
     ZeroWipLimit,
@@ -227,13 +256,15 @@ impl Edit {
             Self::DeleteTask(id) => format!("Delete {id}"),
             Self::UpdateTask { id, change } => match change {
                 TaskChange::Status { to, .. } => format!("Move {id} to {}", plan.status_label(to)),
-                TaskChange::Sprint(Some(sprint)) => {
+                TaskChange::Sprint {
+                    to: Some(sprint), ..
+                } => {
                     let name = plan
                         .sprint(sprint)
                         .map_or(sprint.as_str(), |s| s.name.as_str());
                     format!("Move {id} to {name}")
                 }
-                TaskChange::Sprint(None) => format!("Move {id} to the backlog"),
+                TaskChange::Sprint { to: None, .. } => format!("Move {id} to the backlog"),
                 TaskChange::GraphPosition(Some(_)) => format!("Move {id} on the graph"),
                 other => format!("Change {} of {id}", other.field_name()),
             },
@@ -259,6 +290,11 @@ impl Edit {
                 Some(conflict) => format!("Keep {} for {}", side.label(), conflict.place()),
                 None => "Resolve conflict".to_owned(),
             },
+            Self::CloseSprint {
+                sprint,
+                move_unfinished_to,
+                ..
+            } => close_label(plan, sprint, move_unfinished_to.as_ref()),
             Self::Batch { label, .. } => label.clone(),
         }
     }
@@ -314,6 +350,11 @@ impl Edit {
                 set_lane_wip_limit(plan, lanes, lane, *limit)
             }
             Self::ResolveConflict { index, side } => Ok(resolve_conflict(plan, *index, *side)?),
+            Self::CloseSprint {
+                sprint,
+                move_unfinished_to,
+                at,
+            } => close_sprint(plan, sprint, move_unfinished_to.as_ref(), *at),
             Self::Batch { edits, .. } => edits.iter().try_for_each(|edit| edit.apply(plan)),
         }
     }
@@ -390,7 +431,9 @@ fn update_task(plan: &mut Plan, id: &TaskId, change: &TaskChange) -> Result<(), 
         TaskChange::Phase(Some(phase)) if plan.phase(phase).is_none() => {
             return Err(EditError::UnknownPhase(phase.clone()));
         }
-        TaskChange::Sprint(Some(sprint)) if plan.sprint(sprint).is_none() => {
+        TaskChange::Sprint {
+            to: Some(sprint), ..
+        } if plan.sprint(sprint).is_none() => {
             return Err(EditError::UnknownSprint(sprint.clone()));
         }
         TaskChange::Parent(Some(parent)) => check_parent(plan, id, parent)?,
@@ -401,6 +444,9 @@ fn update_task(plan: &mut Plan, id: &TaskId, change: &TaskChange) -> Result<(), 
             }
             return Ok(());
         }
+        TaskChange::Sprint { .. } | TaskChange::Hours { .. } | TaskChange::Points { .. } => {
+            record_scope_change(plan, index, change);
+        }
         _ => {}
     }
     let task = &mut plan.tasks[index];
@@ -410,10 +456,10 @@ fn update_task(plan: &mut Plan, id: &TaskId, change: &TaskChange) -> Result<(), 
         TaskChange::Priority(value) => task.priority = value,
         TaskChange::Owner(value) => task.owner = value,
         TaskChange::Phase(value) => task.phase = value,
-        TaskChange::Sprint(value) => task.sprint = value,
+        TaskChange::Sprint { to, .. } => task.sprint = to,
         TaskChange::Parent(value) => task.parent = value,
-        TaskChange::Hours(value) => task.estimate.hours = value.filter(|h| h.is_finite()),
-        TaskChange::Points(value) => task.estimate.points = value.filter(|p| p.is_finite()),
+        TaskChange::Hours { to, .. } => task.estimate.hours = to.filter(|h| h.is_finite()),
+        TaskChange::Points { to, .. } => task.estimate.points = to.filter(|p| p.is_finite()),
         TaskChange::Start(value) => task.start = value,
         TaskChange::Due(value) => task.due = value,
         TaskChange::Completed(value) => task.completed = value,
@@ -429,6 +475,42 @@ fn update_task(plan: &mut Plan, id: &TaskId, change: &TaskChange) -> Result<(), 
         TaskChange::Status { .. } | TaskChange::DependsOn(_) => {}
     }
     Ok(())
+}
+
+/// Appends a sprint or estimate change to the scope history when it changes the task.
+fn record_scope_change(plan: &mut Plan, index: usize, change: &TaskChange) {
+    let task = &plan.tasks[index];
+    let (kind, at) = match change {
+        TaskChange::Sprint { to, at } if &task.sprint != to => (
+            ScopeChangeKind::Sprint {
+                from: task.sprint.clone(),
+                to: to.clone(),
+                carried: false,
+            },
+            at,
+        ),
+        TaskChange::Hours { to, at } if task.estimate.hours != to.filter(|h| h.is_finite()) => (
+            ScopeChangeKind::Hours {
+                from: task.estimate.hours,
+                to: to.filter(|h| h.is_finite()),
+            },
+            at,
+        ),
+        TaskChange::Points { to, at } if task.estimate.points != to.filter(|p| p.is_finite()) => (
+            ScopeChangeKind::Points {
+                from: task.estimate.points,
+                to: to.filter(|p| p.is_finite()),
+            },
+            at,
+        ),
+        _ => return,
+    };
+    let record = ScopeChange {
+        task: task.id.clone(),
+        at: *at,
+        change: kind,
+    };
+    plan.scope_history.push(record);
 }
 
 fn check_parent(plan: &Plan, id: &TaskId, parent: &TaskId) -> Result<(), EditError> {
@@ -550,6 +632,84 @@ fn delete_phase(plan: &mut Plan, id: &PhaseId) -> Result<(), EditError> {
     }
     for milestone in &mut plan.milestones {
         milestone.phases.retain(|p| p != id);
+    }
+    Ok(())
+}
+
+/// The tasks of a sprint that are neither done nor dropped, in plan order.
+fn unfinished_in(plan: &Plan, sprint: &SprintId) -> Vec<usize> {
+    (0..plan.tasks.len())
+        .filter(|&i| plan.tasks[i].sprint.as_ref() == Some(sprint))
+        .filter(|&i| {
+            !matches!(
+                plan.category(&plan.tasks[i].status),
+                StatusCategory::Done | StatusCategory::Dropped
+            )
+        })
+        .collect()
+}
+
+fn close_label(plan: &Plan, sprint: &SprintId, to: Option<&SprintId>) -> String {
+    let name = |id: &SprintId| plan.sprint(id).map_or(id.to_string(), |s| s.name.clone());
+    let moved = unfinished_in(plan, sprint).len();
+    match to {
+        Some(to) if moved > 0 => {
+            let tasks = if moved == 1 { "task" } else { "tasks" };
+            format!(
+                "Close {}, moving {moved} unfinished {tasks} to {}",
+                name(sprint),
+                name(to)
+            )
+        }
+        _ => format!("Close {}", name(sprint)),
+    }
+}
+
+fn close_sprint(
+    plan: &mut Plan,
+    sprint: &SprintId,
+    to: Option<&SprintId>,
+    at: NaiveDateTime,
+) -> Result<(), EditError> {
+    let index = plan
+        .sprints
+        .iter()
+        .position(|s| &s.id == sprint)
+        .ok_or_else(|| EditError::UnknownSprint(sprint.clone()))?;
+    if let Some(to) = to {
+        if to == sprint {
+            return Err(EditError::SameSprint(to.clone()));
+        }
+        if plan.sprint(to).is_none() {
+            return Err(EditError::UnknownSprint(to.clone()));
+        }
+    }
+    let record = crate::analysis::velocity::sprint_close_record(plan, sprint, at.date());
+    match plan
+        .velocity
+        .iter()
+        .position(|r| r.sprint.as_ref() == Some(sprint))
+    {
+        Some(existing) => plan.velocity[existing] = record,
+        None => plan.velocity.push(record),
+    }
+    plan.sprints[index].closed = true;
+    let Some(to) = to else {
+        return Ok(());
+    };
+    for i in unfinished_in(plan, sprint) {
+        let task = &mut plan.tasks[i];
+        task.sprint = Some(to.clone());
+        let change = ScopeChange {
+            task: task.id.clone(),
+            at,
+            change: ScopeChangeKind::Sprint {
+                from: Some(sprint.clone()),
+                to: Some(to.clone()),
+                carried: true,
+            },
+        };
+        plan.scope_history.push(change);
     }
     Ok(())
 }

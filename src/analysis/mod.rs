@@ -1,5 +1,5 @@
 //! Derived facts about a plan: the dependency graph, loops, the schedule and critical path, the graph
-//! layout, validity checks and summary counts.
+//! layout, validity checks, summary counts and velocity.
 //! Pure functions of a [`crate::model::Plan`]; the app caches them on the plan's revision.
 
 mod blocking;
@@ -11,6 +11,7 @@ mod layout;
 mod phases;
 mod schedule;
 mod stats;
+pub mod velocity;
 
 pub use blocking::unfinished_prerequisites;
 pub use check::{Problem, check_plan, check_with};

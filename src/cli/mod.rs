@@ -1,10 +1,11 @@
-//! Headless commands on the same core as the app: convert, stats, check, schedule, merge, diff,
-//! git-setup.
+//! Headless commands on the same core as the app: convert, stats, check, schedule, velocity, merge,
+//! diff, git-setup.
 
 mod diff;
 mod git_setup;
 mod merge;
 mod schedule;
+mod velocity;
 
 pub use schedule::{ScheduleFormat, dated_schedule, render as render_schedule};
 
@@ -79,6 +80,8 @@ pub enum Command {
     Diff(diff::DiffArgs),
     /// Make git merge this repository's .ron plans with `waymark merge`.
     GitSetup(git_setup::GitSetupArgs),
+    /// Print work finished per sprint and per week, the average and a forecast of the finish date.
+    Velocity(velocity::VelocityArgs),
 }
 
 /// Runs a headless command and returns the process exit code. Errors are printed once, to stderr.
@@ -149,6 +152,7 @@ fn execute(command: Command) -> Result<ExitCode, String> {
         Command::Merge(args) => merge::run(&args),
         Command::Diff(args) => diff::run(&args),
         Command::GitSetup(args) => git_setup::run(&args),
+        Command::Velocity(args) => velocity::run(&args),
     }
 }
 

@@ -22,8 +22,8 @@ pub use ids::{MilestoneId, PhaseId, SprintId, StatusKey, TaskId};
 pub use lane_limit::LaneLimit;
 pub use plan::{MetaEntry, Plan, PlanMeta};
 pub use records::{
-    Blocker, Cadence, Idea, KnownIssue, Link, LogEntry, Metric, NoteSection, Risk, StatusChange,
-    VelocityRecord,
+    Blocker, Cadence, Idea, KnownIssue, Link, LogEntry, Metric, NoteSection, Risk, ScopeChange,
+    ScopeChangeKind, StatusChange, VelocityRecord,
 };
 pub use status::{StatusCategory, StatusDef, default_legend};
 pub use structure::{Milestone, Phase, Sprint, WeekRange};

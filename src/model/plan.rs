@@ -4,8 +4,8 @@ use super::calendar::Calendar;
 use super::status::StatusCategory;
 use super::{
     Blocker, Cadence, Conflict, Idea, KnownIssue, LaneLimit, Link, LogEntry, Metric, Milestone,
-    MilestoneId, NoteSection, Phase, PhaseId, Risk, Sprint, SprintId, StatusChange, StatusDef,
-    StatusKey, Task, TaskId, VelocityRecord, default_legend,
+    MilestoneId, NoteSection, Phase, PhaseId, Risk, ScopeChange, Sprint, SprintId, StatusChange,
+    StatusDef, StatusKey, Task, TaskId, VelocityRecord, default_legend,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -132,6 +132,9 @@ pub struct Plan {
     /// Conflicts a three-way merge left unresolved (`waymark merge`); empty in a plan nobody merged.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
+    /// Every change of a task's sprint or estimate, in the order the edits made them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub scope_history: Vec<ScopeChange>,
 }
 
 impl Default for Plan {
@@ -157,6 +160,7 @@ impl Default for Plan {
             section_headings: Vec::new(),
             lane_wip_limits: Vec::new(),
             conflicts: Vec::new(),
+            scope_history: Vec::new(),
         }
     }
 }

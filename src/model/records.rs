@@ -43,6 +43,59 @@ pub struct StatusChange {
     pub at: NaiveDateTime,
 }
 
+/// One change of a task's sprint or estimate, appended by the edits that make it. Velocity reads these
+/// beside the status history to tell scope added, removed and re-estimated from work done.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ScopeChange {
+    /// The task.
+    pub task: TaskId,
+    /// When it changed (local time of the person who changed it).
+    pub at: NaiveDateTime,
+    /// What changed.
+    pub change: ScopeChangeKind,
+}
+
+/// What a [`ScopeChange`] changed, with the values before and after.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ScopeChangeKind {
+    /// The task moved between sprints (none: the backlog).
+    Sprint {
+        /// Sprint before.
+        from: Option<SprintId>,
+        /// Sprint after.
+        to: Option<SprintId>,
+        /// True when the move carried unfinished work over as its sprint closed: the old sprint keeps
+        /// the task as carried over (the move counts from the day after the old sprint's end).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        carried: bool,
+    },
+    /// The hour estimate changed.
+    Hours {
+        /// Hours before.
+        from: Option<f64>,
+        /// Hours after.
+        to: Option<f64>,
+    },
+    /// The point estimate changed.
+    Points {
+        /// Points before.
+        from: Option<f64>,
+        /// Points after.
+        to: Option<f64>,
+    },
+}
+
+impl Default for ScopeChangeKind {
+    fn default() -> Self {
+        Self::Sprint {
+            from: None,
+            to: None,
+            carried: false,
+        }
+    }
+}
+
 /// Something that stops work, from a blockers table.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

@@ -41,6 +41,12 @@ impl Plan {
         for entry in &mut self.update_log {
             entry.date.iter_mut().for_each(by);
         }
+        for change in &mut self.scope_history {
+            change.at = change
+                .at
+                .checked_add_signed(TimeDelta::days(days))
+                .unwrap_or(change.at);
+        }
         for change in &mut self.status_history {
             change.at = change
                 .at

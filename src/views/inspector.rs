@@ -158,14 +158,26 @@ fn fields_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut InspectorState,
                 .selectable_label(task.sprint.is_none(), "Backlog")
                 .clicked()
             {
-                ctx.change(id, TaskChange::Sprint(None));
+                ctx.change(
+                    id,
+                    TaskChange::Sprint {
+                        to: None,
+                        at: super::now(),
+                    },
+                );
             }
             for sprint in &plan.sprints {
                 if ui
                     .selectable_label(task.sprint.as_ref() == Some(&sprint.id), &sprint.name)
                     .clicked()
                 {
-                    ctx.change(id, TaskChange::Sprint(Some(sprint.id.clone())));
+                    ctx.change(
+                        id,
+                        TaskChange::Sprint {
+                            to: Some(sprint.id.clone()),
+                            at: super::now(),
+                        },
+                    );
                 }
             }
         })
@@ -191,17 +203,17 @@ fn fields_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut InspectorState,
         id,
         "Estimate (h)",
         task.estimate.hours,
-        TaskChange::Hours,
+        |to| TaskChange::Hours {
+            to,
+            at: super::now(),
+        },
     );
-    number_row(
-        ui,
-        ctx,
-        state,
-        id,
-        "Points",
-        task.estimate.points,
-        TaskChange::Points,
-    );
+    number_row(ui, ctx, state, id, "Points", task.estimate.points, |to| {
+        TaskChange::Points {
+            to,
+            at: super::now(),
+        }
+    });
     date_row(ui, ctx, id, "Start", task.start, TaskChange::Start);
     date_row(ui, ctx, id, "Due", task.due, TaskChange::Due);
     date_row(

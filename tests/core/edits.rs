@@ -65,10 +65,19 @@ fn every_edit_kind() -> Vec<Edit> {
         change(TaskChange::Priority(Some(Priority::P0))),
         change(TaskChange::Owner("frontend".into())),
         change(TaskChange::Phase(Some(PhaseId::from("pay")))),
-        change(TaskChange::Sprint(Some(SprintId::from("s1")))),
+        change(TaskChange::Sprint {
+            to: Some(SprintId::from("s1")),
+            at: at(),
+        }),
         change(TaskChange::Parent(Some(id("PAY-001")))),
-        change(TaskChange::Hours(Some(12.5))),
-        change(TaskChange::Points(Some(3.0))),
+        change(TaskChange::Hours {
+            to: Some(12.5),
+            at: at(),
+        }),
+        change(TaskChange::Points {
+            to: Some(3.0),
+            at: at(),
+        }),
         change(TaskChange::DependsOn(vec![id("PAY-002")])),
         change(TaskChange::Start(date)),
         change(TaskChange::Due(date)),
@@ -117,6 +126,11 @@ fn every_edit_kind() -> Vec<Edit> {
             lanes: "sprint".into(),
             lane: "s1".into(),
             limit: Some(4),
+        },
+        Edit::CloseSprint {
+            sprint: SprintId::from("s1"),
+            move_unfinished_to: None,
+            at: at(),
         },
         Edit::Batch {
             label: "Two renames".into(),
@@ -246,7 +260,10 @@ fn unknown_ids_are_refused_with_the_id() {
         (
             Edit::UpdateTask {
                 id: id("PAY-001"),
-                change: TaskChange::Sprint(Some(SprintId::from("s9"))),
+                change: TaskChange::Sprint {
+                    to: Some(SprintId::from("s9")),
+                    at: at(),
+                },
             },
             "there is no sprint s9",
         ),
@@ -303,7 +320,10 @@ fn labels_name_the_change() {
     let plan = small_plan();
     let edit = Edit::UpdateTask {
         id: id("PAY-003"),
-        change: TaskChange::Sprint(Some(SprintId::from("s1"))),
+        change: TaskChange::Sprint {
+            to: Some(SprintId::from("s1")),
+            at: at(),
+        },
     };
     assert_eq!(edit.label(&plan), "Move PAY-003 to Sprint 1");
     let edit = Edit::UpdateTask {

@@ -17,3 +17,4 @@ mod purity;
 mod ron_files;
 mod save;
 mod taskjuggler;
+mod velocity;

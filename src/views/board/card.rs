@@ -290,7 +290,13 @@ pub fn card_menu_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, task: &Task) {
                 .add_enabled(!here, egui::Button::new(&sprint.name))
                 .clicked()
             {
-                ctx.change(&task.id, TaskChange::Sprint(Some(sprint.id.clone())));
+                ctx.change(
+                    &task.id,
+                    TaskChange::Sprint {
+                        to: Some(sprint.id.clone()),
+                        at: crate::views::now(),
+                    },
+                );
                 ui.close();
             }
         }
@@ -298,7 +304,13 @@ pub fn card_menu_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, task: &Task) {
             .add_enabled(task.sprint.is_some(), egui::Button::new("Backlog"))
             .clicked()
         {
-            ctx.change(&task.id, TaskChange::Sprint(None));
+            ctx.change(
+                &task.id,
+                TaskChange::Sprint {
+                    to: None,
+                    at: crate::views::now(),
+                },
+            );
             ui.close();
         }
     });

@@ -45,7 +45,7 @@ pub fn drop_edit(
             },
         ));
     }
-    if let Some(change) = lane.key.change().filter(|c| !already(task, c)) {
+    if let Some(change) = lane.key.change(at).filter(|c| !already(task, c)) {
         label = Some(match label {
             Some(status) => format!("{status} in {}", lane.title),
             None => format!("Move {id} to {}", lane.title),
@@ -75,7 +75,7 @@ fn update(id: &TaskId, change: TaskChange) -> Edit {
 
 fn already(task: &crate::model::Task, change: &TaskChange) -> bool {
     match change {
-        TaskChange::Sprint(sprint) => &task.sprint == sprint,
+        TaskChange::Sprint { to, .. } => &task.sprint == to,
         TaskChange::Phase(phase) => &task.phase == phase,
         TaskChange::Owner(owner) => &task.owner == owner,
         TaskChange::Priority(priority) => &task.priority == priority,

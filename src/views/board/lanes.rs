@@ -69,11 +69,14 @@ impl LaneKey {
         }
     }
 
-    /// The change that puts a task into this lane.
-    pub fn change(&self) -> Option<TaskChange> {
+    /// The change that puts a task into this lane, made at `at`.
+    pub fn change(&self, at: chrono::NaiveDateTime) -> Option<TaskChange> {
         match self {
             Self::All => None,
-            Self::Sprint(sprint) => Some(TaskChange::Sprint(sprint.clone())),
+            Self::Sprint(sprint) => Some(TaskChange::Sprint {
+                to: sprint.clone(),
+                at,
+            }),
             Self::Phase(phase) => Some(TaskChange::Phase(phase.clone())),
             Self::Owner(owner) => Some(TaskChange::Owner(owner.clone())),
             Self::Priority(priority) => Some(TaskChange::Priority(*priority)),

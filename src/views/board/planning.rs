@@ -230,7 +230,7 @@ pub fn sprint_header_ui(
                     ))
                     .clicked()
                 {
-                    ctx.edit(move_unfinished(plan, sprint, next));
+                    ctx.edit(move_unfinished(plan, sprint, next, crate::views::now()));
                 }
             }
         });
@@ -311,13 +311,16 @@ fn unfinished_in(plan: &Plan, id: &SprintId) -> Vec<crate::model::TaskId> {
         .collect()
 }
 
-/// One edit moving every unfinished task of a sprint into the next one.
-pub fn move_unfinished(plan: &Plan, from: &Sprint, to: &Sprint) -> Edit {
+/// One edit moving every unfinished task of a sprint into the next one, made at `at`.
+pub fn move_unfinished(plan: &Plan, from: &Sprint, to: &Sprint, at: chrono::NaiveDateTime) -> Edit {
     let edits: Vec<Edit> = unfinished_in(plan, &from.id)
         .into_iter()
         .map(|id| Edit::UpdateTask {
             id,
-            change: TaskChange::Sprint(Some(to.id.clone())),
+            change: TaskChange::Sprint {
+                to: Some(to.id.clone()),
+                at,
+            },
         })
         .collect();
     Edit::Batch {

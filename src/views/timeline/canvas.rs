@@ -320,7 +320,10 @@ fn resize_edit(plan: &Plan, schedule: &DatedSchedule, task: usize, days: i64) ->
     }
     let edit = Edit::UpdateTask {
         id: plan.tasks[task].id.clone(),
-        change: TaskChange::Hours(Some(hours)),
+        change: TaskChange::Hours {
+            to: Some(hours),
+            at: crate::views::now(),
+        },
     };
     (Some(hint), Some(Ok(edit)))
 }
