@@ -120,8 +120,10 @@ impl WaymarkApp {
         }
         self.apply_theme(&ctx);
         self.poll_dialogs();
+        // The shared plan is let go at once, so this frame's edits copy nothing.
+        let revision = self.document.revision_key();
         self.derived
-            .refresh(self.document.plan(), self.document.revision_key());
+            .refresh(&self.document.history.shared_plan(), revision, &ctx);
         menu::menu_bar_ui(ui, self);
         self.status_bar_ui(ui);
         if self.settings.inspector_open {
@@ -225,6 +227,10 @@ impl WaymarkApp {
                             });
                     }
                     ui.label(format!("{} tasks", plan.tasks.len()));
+                    if self.derived.is_updating() {
+                        ui.weak("updating…")
+                            .on_hover_text("The analysis is catching up with the latest change");
+                    }
                     if self.document.history.is_dirty() {
                         ui.weak("Unsaved changes");
                     }
