@@ -202,8 +202,9 @@ mod tests {
         assert!(!derived.is_updating());
         assert_eq!(derived.analysis.schedule.times.len(), 50);
         let mut second = (*first).clone();
-        second.tasks[3].depends_on.push(second.tasks[2].id.clone());
-        second.tasks[2].depends_on.push(second.tasks[3].id.clone());
+        let (two, three) = (second.tasks[2].id.clone(), second.tasks[3].id.clone());
+        second.tasks[3].depends_on.push(two);
+        second.tasks[2].depends_on.push(three);
         let second = Arc::new(second);
         let key = derived.revision;
         assert!(derived.refresh(&second, 2, &ctx));

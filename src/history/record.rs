@@ -228,10 +228,11 @@ impl Restore {
 
     /// True for changes that shift tasks' indices.
     fn reorders(&self) -> bool {
-        matches!(
-            self,
-            Self::InsertTask { .. } | Self::RemoveTask { .. } | Self::MoveTask { .. }
-        )
+        match self {
+            Self::InsertTask { .. } | Self::RemoveTask { .. } => true,
+            Self::MoveTask { from, to } => from != to,
+            _ => false,
+        }
     }
 
     /// An estimate of the memory this change holds, inline and on the heap.
@@ -327,7 +328,9 @@ fn footprint(edit: &Edit, plan: &mut Plan, record: &mut Vec<Restore>) -> Result<
             };
             edit.apply(plan)?;
             let to = (*to).min(plan.tasks.len() - 1);
-            record.push(Restore::MoveTask { from: to, to: from });
+            if to != from {
+                record.push(Restore::MoveTask { from: to, to: from });
+            }
             return Ok(());
         }
         Edit::UpdateTask { id, .. }

@@ -1,4 +1,5 @@
 //! A save removes the temporary files that killed saves of the same file left behind, and only those.
+#![cfg(unix)]
 
 use waymark::files::write_atomic;
 
@@ -11,10 +12,10 @@ fn a_save_removes_temporary_files_of_killed_saves_of_the_same_file() {
     let path = folder.path().join("plan.ron");
     // No process has this id (Linux ids stay below 2^22), so its save was killed.
     let abandoned = folder.path().join(".plan.ron.999999999.waymark-tmp");
-    // This process runs: a save of its own may be under way.
+    // The process that started this test runs: a save of its own may be under way.
     let running = folder
         .path()
-        .join(format!(".plan.ron.{}.waymark-tmp", std::process::id()));
+        .join(format!(".plan.ron.{}.waymark-tmp", std::os::unix::process::parent_id()));
     // A temporary file of another plan is not this save's business.
     let other = folder.path().join(".other.ron.999999999.waymark-tmp");
     for file in [&abandoned, &running, &other] {

@@ -8,7 +8,7 @@
 
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 use waymark::io::plan_to_ron;
 use waymark::model::{SplitMix, generate_plan};
 
