@@ -127,7 +127,11 @@ fn history_bench(c: &mut Criterion) {
                 |_, _| {},
                 |h| {
                     let id = TaskId(format!("T-{:05}", h.undo_depth() % TASKS + 1));
-                    let to = if h.plan().task(&id).is_some_and(|t| t.status.as_str() == "DONE") {
+                    let to = if h
+                        .plan()
+                        .task(&id)
+                        .is_some_and(|t| t.status.as_str() == "DONE")
+                    {
                         "TODO"
                     } else {
                         "DONE"
@@ -137,10 +141,7 @@ fn history_bench(c: &mut Criterion) {
                         .unwrap_or_default();
                     drop(black_box(h.apply(&Edit::UpdateTask {
                         id,
-                        change: TaskChange::Status {
-                            to: to.into(),
-                            at,
-                        },
+                        change: TaskChange::Status { to: to.into(), at },
                     })));
                 },
             )
@@ -153,7 +154,9 @@ fn history_bench(c: &mut Criterion) {
                 iters,
                 |_, _| {},
                 |h| {
-                    drop(black_box(h.apply(&Edit::DeleteTask(TaskId::from("T-50000")))));
+                    drop(black_box(
+                        h.apply(&Edit::DeleteTask(TaskId::from("T-50000"))),
+                    ));
                     h.undo();
                 },
             )

@@ -147,5 +147,5 @@ fn still_saving(pid: u32, entry: &fs::DirEntry) -> bool {
         .and_then(|m| m.modified())
         .ok()
         .and_then(|modified| modified.elapsed().ok())
-        .is_none_or(|age| age < std::time::Duration::from_secs(3_600))
+        .is_none_or(|age| age < std::time::Duration::from_hours(1))
 }

@@ -208,9 +208,15 @@ mod tests {
         let second = Arc::new(second);
         let key = derived.revision;
         assert!(derived.refresh(&second, 2, &ctx));
-        assert_ne!(derived.revision, key, "views rebuild from the new plan at once");
+        assert_ne!(
+            derived.revision, key,
+            "views rebuild from the new plan at once"
+        );
         assert!(derived.is_updating());
-        assert!(derived.problems.is_empty(), "the old facts are shown meanwhile");
+        assert!(
+            derived.problems.is_empty(),
+            "the old facts are shown meanwhile"
+        );
         assert_eq!(derived.analysis.schedule.times.len(), 50);
         derived.wait(&second);
         assert!(!derived.problems.is_empty(), "the new loop is found");

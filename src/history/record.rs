@@ -436,7 +436,9 @@ fn keep_milestones(plan: &Plan, record: &mut Vec<Restore>) {
 }
 
 fn keep_lane_limits(plan: &Plan, record: &mut Vec<Restore>) {
-    record.push(Restore::Part(Part::LaneLimits(plan.lane_wip_limits.clone())));
+    record.push(Restore::Part(Part::LaneLimits(
+        plan.lane_wip_limits.clone(),
+    )));
 }
 
 /// The length of a value written as JSON: an estimate of the heap memory it holds (text dominates).

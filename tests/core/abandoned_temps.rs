@@ -13,9 +13,10 @@ fn a_save_removes_temporary_files_of_killed_saves_of_the_same_file() {
     // No process has this id (Linux ids stay below 2^22), so its save was killed.
     let abandoned = folder.path().join(".plan.ron.999999999.waymark-tmp");
     // The process that started this test runs: a save of its own may be under way.
-    let running = folder
-        .path()
-        .join(format!(".plan.ron.{}.waymark-tmp", std::os::unix::process::parent_id()));
+    let running = folder.path().join(format!(
+        ".plan.ron.{}.waymark-tmp",
+        std::os::unix::process::parent_id()
+    ));
     // A temporary file of another plan is not this save's business.
     let other = folder.path().join(".other.ron.999999999.waymark-tmp");
     for file in [&abandoned, &running, &other] {
@@ -24,6 +25,9 @@ fn a_save_removes_temporary_files_of_killed_saves_of_the_same_file() {
     write_atomic(&path, b"whole plan").expect("saved");
     assert!(!abandoned.exists(), "the killed save's file is removed");
     assert!(running.exists(), "a running save's file is left alone");
-    assert!(other.exists(), "another file's temporary file is left alone");
+    assert!(
+        other.exists(),
+        "another file's temporary file is left alone"
+    );
     assert_eq!(std::fs::read(&path).expect("read"), b"whole plan");
 }

@@ -6,6 +6,7 @@
 //! first grown until a read takes at least 20 ms, each size is timed several times alternately and
 //! the fastest read counts, and a failing ratio is measured again (twice) before the test fails.
 
+use std::fmt::Write;
 use std::time::{Duration, Instant};
 use waymark::io::{Format, plan_to_ron};
 use waymark::model::{Plan, Task, generate_plan};
@@ -131,7 +132,7 @@ fn markdown_reading_grows_linearly() {
         // Nested 60 deep, again and again: the input grows with n, not with n squared.
         for line in 0..n / 4 {
             text.push_str(&"  ".repeat(line % 60));
-            text.push_str(&format!("- [ ] Task {line}\n"));
+            let _ = writeln!(text, "- [ ] Task {line}");
         }
         text
     });
@@ -141,7 +142,7 @@ fn markdown_reading_grows_linearly() {
         &|n| {
             let mut text = String::from("# Plan\n\n");
             for i in 0..n / 4 {
-                text.push_str(&format!("## Odd section {i}\n\nSomething unusual {i}.\n\n"));
+                let _ = write!(text, "## Odd section {i}\n\nSomething unusual {i}.\n\n");
             }
             text
         },
@@ -177,7 +178,10 @@ fn csv_reading_grows_linearly() {
         )
     });
     assert_linear("CSV, one long cell", Format::Csv, &|n| {
-        format!("id,task,status\nA-1,\"{}\",todo\n", "long, \"quoted\" ".repeat(n * 8))
+        format!(
+            "id,task,status\nA-1,\"{}\",todo\n",
+            "long, \"quoted\" ".repeat(n * 8)
+        )
     });
     assert_linear(
         "CSV, many warnings (repeated ids, unknown dependencies, short rows)",
@@ -185,7 +189,12 @@ fn csv_reading_grows_linearly() {
         &|n| {
             let mut text = String::from("id,task,status,dependencies,owner\n");
             for i in 0..n / 4 {
-                text.push_str(&format!("DUP,Task {i},todo,NOPE-{i}\nDUP,Other {i},weird\n"));
+                let _ = write!(
+                    text,
+                    "DUP,Task {i},todo,NOPE-{i}
+DUP,Other {i},weird
+"
+                );
             }
             text
         },

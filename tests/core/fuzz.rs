@@ -14,10 +14,46 @@ const FORMATS: [Format; 3] = [Format::Ron, Format::Markdown, Format::Csv];
 
 /// Text that means something to one reader or another, spliced into inputs.
 const TOKENS: [&str; 40] = [
-    "(", ")", "[", "]", "{", "}", ",", ";", "\t", "\n", "\r\n", "\"", "'", "|", "#", "## ", "### ",
-    "- [ ] ", "- [x] ", "* ", "1. ", "> ", "```", "---", "|---|---|", ":", "\\", "Some(", "None",
-    "format_version: 1", "format_version: 99", "\u{feff}", "âœ…", "✅", "🚧", "-1e999", "NaN",
-    "T-00001", "depends on", "\u{0}",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    ";",
+    "\t",
+    "\n",
+    "\r\n",
+    "\"",
+    "'",
+    "|",
+    "#",
+    "## ",
+    "### ",
+    "- [ ] ",
+    "- [x] ",
+    "* ",
+    "1. ",
+    "> ",
+    "```",
+    "---",
+    "|---|---|",
+    ":",
+    "\\",
+    "Some(",
+    "None",
+    "format_version: 1",
+    "format_version: 99",
+    "\u{feff}",
+    "âœ…",
+    "✅",
+    "🚧",
+    "-1e999",
+    "NaN",
+    "T-00001",
+    "depends on",
+    "\u{0}",
 ];
 
 /// The documents mutations start from.
@@ -48,7 +84,7 @@ fn corpus() -> Vec<Vec<u8>> {
 /// another document, one to eight times.
 fn mutate(corpus: &[Vec<u8>], rng: &mut SplitMix) -> Vec<u8> {
     let mut input = corpus[rng.below(corpus.len())].clone();
-    for _ in 0..1 + rng.below(8) {
+    for _ in 0..=rng.below(8) {
         let len = input.len();
         let at = rng.below(len + 1);
         let span = (1 + rng.below(64)).min(len - at.min(len));
@@ -60,13 +96,17 @@ fn mutate(corpus: &[Vec<u8>], rng: &mut SplitMix) -> Vec<u8> {
             }
             3 => {
                 let token = TOKENS[rng.below(TOKENS.len())].as_bytes();
-                let times = if rng.below(8) == 0 { 1 + rng.below(200) } else { 1 };
+                let times = if rng.below(8) == 0 {
+                    1 + rng.below(200)
+                } else {
+                    1
+                };
                 let inserted: Vec<u8> = token.repeat(times);
                 input.splice(at..at, inserted);
             }
             4 if at < len => {
                 let copy = input[at..at + span].to_vec();
-                for _ in 0..1 + rng.below(4) {
+                for _ in 0..=rng.below(4) {
                     input.splice(at..at, copy.iter().copied());
                 }
             }

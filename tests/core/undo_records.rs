@@ -160,7 +160,7 @@ fn some_edit(plan: &Plan, rng: &mut SplitMix, depth: usize) -> Edit {
         _ => {
             // Edits of a batch are drawn against the plan before it: some will be refused, which
             // must refuse the whole batch.
-            let edits = (0..1 + rng.below(4))
+            let edits = (0..=rng.below(4))
                 .map(|_| some_edit(plan, rng, depth + 1))
                 .collect();
             Edit::Batch {
@@ -222,7 +222,10 @@ fn check_sequence(tasks: usize, seed: u64, edits: usize) {
         assert_eq!(history.plan(), expected, "redo");
     }
     assert!(history.redo().is_none());
-    assert_eq!(history.plan(), states.last().expect("the original at least"));
+    assert_eq!(
+        history.plan(),
+        states.last().expect("the original at least")
+    );
 }
 
 proptest! {
@@ -272,12 +275,18 @@ fn the_oldest_steps_are_dropped_beyond_the_memory_budget() {
     );
     while history.undo().is_some() {}
     assert_eq!(
-        history.plan().task(&TaskId::from("T-00002")).map(|t| t.title.as_str()),
+        history
+            .plan()
+            .task(&TaskId::from("T-00002"))
+            .map(|t| t.title.as_str()),
         Some(format!("title {}", 99 - depth).as_str()),
         "undo stops at the oldest step kept"
     );
     assert_eq!(
-        history.plan().task(&TaskId::from("T-00001")).map(|t| t.title.as_str()),
+        history
+            .plan()
+            .task(&TaskId::from("T-00001"))
+            .map(|t| t.title.as_str()),
         Some("first"),
         "the dropped first step cannot be undone"
     );
@@ -292,7 +301,11 @@ fn a_step_keeps_what_changed_not_the_plan() {
             .apply(&rename(&format!("T-{:05}", n + 1), "renamed"))
             .expect("known");
     }
-    assert_eq!(history.undo_depth(), 200, "far more than 100 steps are kept");
+    assert_eq!(
+        history.undo_depth(),
+        200,
+        "far more than 100 steps are kept"
+    );
     let per_step = history.undo_bytes() / 200;
     assert!(
         per_step < 4_000,
