@@ -67,8 +67,13 @@ pub fn read_document(path: &Path) -> Result<Vec<u8>, FileError> {
     Ok(bytes)
 }
 
+/// The end of the name of a save's temporary file: `.plan.ron.<process id>.waymark-tmp`.
+const TEMP_SUFFIX: &str = ".waymark-tmp";
+
 /// Saves bytes atomically: writes a temporary file beside the target, flushes and syncs it, then renames
 /// it over the target. On any failure the temporary file is removed and the old file is left as it was.
+/// A process killed while saving cannot remove its temporary file; the next save of the same file
+/// does (see [`remove_abandoned_temps`]), so at most one is ever left.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     let write_error = |source| FileError::Write {
         path: path.to_owned(),
@@ -87,7 +92,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     let name = path
         .file_name()
         .map_or_else(|| "plan".into(), |n| n.to_string_lossy().into_owned());
-    let temp = folder.join(format!(".{name}.{}.waymark-tmp", std::process::id()));
+    remove_abandoned_temps(&folder, &name);
+    let temp = folder.join(format!(".{name}.{}{TEMP_SUFFIX}", std::process::id()));
     let result = write_and_sync(&temp, bytes).and_then(|()| fs::rename(&temp, path));
     if let Err(source) = result {
         let _ignored = fs::remove_file(&temp);
@@ -105,4 +111,41 @@ fn write_and_sync(temp: &Path, bytes: &[u8]) -> std::io::Result<()> {
     file.write_all(bytes)?;
     file.flush()?;
     file.sync_all()
+}
+
+/// Removes the temporary files that saves of `name` in `folder` left when their process was killed:
+/// those whose process no longer runs (where `/proc` tells), or else that are over an hour old.
+fn remove_abandoned_temps(folder: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(pid) = file_name
+            .to_str()
+            .and_then(|n| n.strip_prefix(&prefix))
+            .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX))
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid != std::process::id() && !still_saving(pid, &entry) {
+            let _ignored = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether the process that wrote a temporary file may still be saving.
+fn still_saving(pid: u32, entry: &fs::DirEntry) -> bool {
+    let processes = Path::new("/proc");
+    if processes.join("self").exists() {
+        return processes.join(pid.to_string()).exists();
+    }
+    entry
+        .metadata()
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|modified| modified.elapsed().ok())
+        .is_none_or(|age| age < std::time::Duration::from_hours(1))
 }

@@ -1,4 +1,10 @@
 //! Derived data cached on the plan's revision: recomputed when the plan changes, never per frame.
+//!
+//! Small plans are analysed at once, in the frame that needs it. Large plans (see
+//! [`BACKGROUND_FROM_TASKS`]) are analysed on a worker thread: the views keep the previous facts,
+//! the status bar shows "updating…", and the result is picked up at the start of a later frame (the
+//! worker asks for a repaint when it is done). The worker reads the plan through a shared
+//! [`Arc`], so starting it copies nothing.
 
 use crate::analysis::{
     Analysis, DatedOptions, DatedSchedule, Problem, check_with, unfinished_prerequisites,
@@ -6,58 +12,271 @@ use crate::analysis::{
 use crate::model::{Plan, TaskId};
 use chrono::NaiveDate;
 use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-/// Facts derived from the plan, as of one revision.
-#[derive(Clone, Debug)]
+/// Plans with at least this many tasks are analysed on a worker thread.
+pub const BACKGROUND_FROM_TASKS: usize = 20_000;
+
+/// Facts derived from the plan, as of one revision, and the job that brings them up to date.
+#[derive(Debug)]
 pub struct Derived {
-    /// The plan revision these facts describe.
+    /// A number that changes whenever the plan or these facts change: views cache what they build
+    /// from the plan and these facts on it.
     pub revision: u64,
     /// What is wrong with the plan (unknown ids, loops, duplicates).
     pub problems: Vec<Problem>,
-    /// The dependency analysis: graph, loops, schedule, critical path.
+    /// The dependency analysis: graph, loops, schedule, critical path. While an update runs after
+    /// the plan gained or lost tasks, this is empty (its task indices would not fit the plan).
     pub analysis: Analysis,
     /// Tasks waiting on prerequisites that are neither done nor dropped, with those prerequisites.
     pub unfinished_prerequisites: HashMap<TaskId, Vec<TaskId>>,
-    /// The plan on the calendar, as of `today`.
+    /// The plan on the calendar, as of `today` (empty, like `analysis`, while it would not fit).
     pub dated: DatedSchedule,
-    /// The day the dated schedule was computed for.
+    /// The day the facts are computed for.
     pub today: NaiveDate,
+    /// Plans with at least this many tasks are analysed on a worker thread (tests lower it).
+    pub background_from: usize,
+    /// The plan revision the facts describe (`None` before the first).
+    facts_of: Option<u64>,
+    /// The plan revision the views are showing.
+    plan_revision: Option<u64>,
+    /// The analysis running on a worker thread, if any.
+    job: Option<Job>,
+}
+
+/// The facts computed for one plan revision.
+#[derive(Debug)]
+struct Facts {
+    revision: u64,
+    today: NaiveDate,
+    problems: Vec<Problem>,
+    analysis: Analysis,
+    dated: DatedSchedule,
+    unfinished_prerequisites: HashMap<TaskId, Vec<TaskId>>,
+}
+
+impl Facts {
+    fn compute(plan: &Plan, revision: u64, today: NaiveDate) -> Self {
+        let analysis = Analysis::of(plan);
+        Self {
+            revision,
+            today,
+            problems: check_with(plan, &analysis),
+            dated: DatedSchedule::compute(plan, &analysis, DatedOptions::on(today)),
+            analysis,
+            unfinished_prerequisites: unfinished_prerequisites(plan),
+        }
+    }
+}
+
+/// An analysis running on a worker thread.
+#[derive(Debug)]
+struct Job {
+    receiver: Receiver<Facts>,
 }
 
 impl Default for Derived {
-    /// Facts of no revision, so the first refresh always computes (a new document's revision is 0).
+    /// Facts of no revision, so the first refresh always computes.
     fn default() -> Self {
         Self {
-            revision: u64::MAX,
+            revision: 0,
             problems: Vec::new(),
             analysis: Analysis::default(),
             unfinished_prerequisites: HashMap::new(),
             dated: DatedSchedule::default(),
             today: NaiveDate::default(),
+            background_from: BACKGROUND_FROM_TASKS,
+            facts_of: None,
+            plan_revision: None,
+            job: None,
         }
     }
 }
 
 impl Derived {
-    /// Computes the facts for a plan at a revision, on a day.
+    /// Computes the facts for a plan at a revision on a day, here and now.
     pub fn compute(plan: &Plan, revision: u64, today: NaiveDate) -> Self {
-        let analysis = Analysis::of(plan);
-        Self {
-            revision,
-            problems: check_with(plan, &analysis),
-            dated: DatedSchedule::compute(plan, &analysis, DatedOptions::on(today)),
-            analysis,
-            unfinished_prerequisites: unfinished_prerequisites(plan),
-            today,
+        let mut derived = Self {
+            background_from: usize::MAX,
+            ..Self::default()
+        };
+        derived.install(Facts::compute(plan, revision, today), plan);
+        derived.plan_revision = Some(revision);
+        derived
+    }
+
+    /// Brings the facts up to date with the plan at `revision` on `today`, at the start of a frame: takes a
+    /// finished background result, then starts an analysis if the facts are behind (on a worker
+    /// thread for a large plan, which asks `ctx` for a repaint when done). Returns true when
+    /// anything the views see changed.
+    pub fn refresh(
+        &mut self,
+        plan: &Arc<Plan>,
+        revision: u64,
+        today: NaiveDate,
+        ctx: &egui::Context,
+    ) -> bool {
+        let mut changed = self.take_result(plan);
+        if self.plan_revision != Some(revision) {
+            self.plan_revision = Some(revision);
+            self.revision += 1;
+            changed = true;
+            if self.analysis.schedule.times.len() != plan.tasks.len() {
+                self.analysis = Analysis::default();
+                self.dated = DatedSchedule::default();
+            }
+        }
+        let current = self.facts_of == Some(revision) && self.today == today;
+        if current || self.job.is_some() {
+            return changed;
+        }
+        if plan.tasks.len() < self.background_from {
+            self.install(Facts::compute(plan, revision, today), plan);
+            return true;
+        }
+        let (sender, receiver) = channel();
+        let plan = Arc::clone(plan);
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let facts = Facts::compute(&plan, revision, today);
+            // The plan is let go before the app hears of the result, so its next edit copies nothing.
+            drop(plan);
+            // The app may have closed meanwhile; then nobody wants the result.
+            if sender.send(facts).is_ok() {
+                ctx.request_repaint();
+            }
+        });
+        self.job = Some(Job { receiver });
+        changed
+    }
+
+    /// True while a background analysis runs: the facts shown may be behind the plan.
+    pub fn is_updating(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Waits for a running background analysis and takes its result (tests and benches use this to
+    /// be deterministic). Returns true when there was one.
+    pub fn wait(&mut self, plan: &Plan) -> bool {
+        let Some(job) = self.job.take() else {
+            return false;
+        };
+        if let Ok(facts) = job.receiver.recv() {
+            self.install(facts, plan);
+        }
+        true
+    }
+
+    /// Takes the result of a finished background analysis, if there is one.
+    fn take_result(&mut self, plan: &Plan) -> bool {
+        let Some(job) = &self.job else {
+            return false;
+        };
+        match job.receiver.try_recv() {
+            Ok(facts) => {
+                self.job = None;
+                self.install(facts, plan);
+                true
+            }
+            Err(TryRecvError::Empty) => false,
+            // The worker died (a panic in the analysis): try again at the next refresh.
+            Err(TryRecvError::Disconnected) => {
+                self.job = None;
+                self.facts_of = None;
+                false
+            }
         }
     }
 
-    /// Recomputes when the revision or the day has moved on; returns true when it did.
-    pub fn refresh(&mut self, plan: &Plan, revision: u64, today: NaiveDate) -> bool {
-        if self.revision == revision && self.today == today {
-            return false;
-        }
-        *self = Self::compute(plan, revision, today);
-        true
+    /// Shows new facts. An analysis of an older plan that has a different number of tasks is left
+    /// out: its task indices would not fit.
+    fn install(&mut self, facts: Facts, plan: &Plan) {
+        self.facts_of = Some(facts.revision);
+        self.revision += 1;
+        self.problems = facts.problems;
+        self.unfinished_prerequisites = facts.unfinished_prerequisites;
+        self.today = facts.today;
+        let fits = facts.analysis.schedule.times.len() == plan.tasks.len();
+        (self.analysis, self.dated) = if fits {
+            (facts.analysis, facts.dated)
+        } else {
+            (Analysis::default(), DatedSchedule::default())
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::generate_plan;
+
+    #[test]
+    fn a_large_plan_is_analysed_in_the_background_and_the_old_facts_stay_meanwhile() {
+        let ctx = egui::Context::default();
+        let mut derived = Derived {
+            background_from: 10,
+            ..Derived::default()
+        };
+        let first = Arc::new(generate_plan(50, 100, 1));
+        derived.refresh(&first, 1, NaiveDate::default(), &ctx);
+        assert!(derived.is_updating());
+        assert!(derived.wait(&first));
+        assert!(!derived.is_updating());
+        assert_eq!(derived.analysis.schedule.times.len(), 50);
+        let mut second = (*first).clone();
+        let (two, three) = (second.tasks[2].id.clone(), second.tasks[3].id.clone());
+        second.tasks[3].depends_on.push(two);
+        second.tasks[2].depends_on.push(three);
+        let second = Arc::new(second);
+        let key = derived.revision;
+        assert!(derived.refresh(&second, 2, NaiveDate::default(), &ctx));
+        assert_ne!(
+            derived.revision, key,
+            "views rebuild from the new plan at once"
+        );
+        assert!(derived.is_updating());
+        assert!(
+            derived.problems.is_empty(),
+            "the old facts are shown meanwhile"
+        );
+        assert_eq!(derived.analysis.schedule.times.len(), 50);
+        derived.wait(&second);
+        assert!(!derived.problems.is_empty(), "the new loop is found");
+        assert!(
+            !derived.refresh(&second, 2, NaiveDate::default(), &ctx),
+            "nothing more to do"
+        );
+    }
+
+    #[test]
+    fn a_small_plan_is_analysed_in_the_frame() {
+        let ctx = egui::Context::default();
+        let mut derived = Derived::default();
+        let plan = Arc::new(generate_plan(30, 60, 2));
+        assert!(derived.refresh(&plan, 7, NaiveDate::default(), &ctx));
+        assert!(!derived.is_updating());
+        assert_eq!(derived.analysis.schedule.times.len(), 30);
+        assert!(!derived.refresh(&plan, 7, NaiveDate::default(), &ctx));
+    }
+
+    #[test]
+    fn an_old_analysis_that_does_not_fit_the_plan_is_not_shown() {
+        let ctx = egui::Context::default();
+        let mut derived = Derived {
+            background_from: 10,
+            ..Derived::default()
+        };
+        let first = Arc::new(generate_plan(40, 80, 3));
+        derived.refresh(&first, 1, NaiveDate::default(), &ctx);
+        derived.wait(&first);
+        let mut fewer = (*first).clone();
+        fewer.tasks.pop();
+        let fewer = Arc::new(fewer);
+        derived.refresh(&fewer, 2, NaiveDate::default(), &ctx);
+        assert!(derived.is_updating());
+        assert!(derived.analysis.schedule.times.is_empty());
+        derived.wait(&fewer);
+        assert_eq!(derived.analysis.schedule.times.len(), 39);
     }
 }

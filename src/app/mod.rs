@@ -146,8 +146,10 @@ impl WaymarkApp {
         let today = self
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive());
+        // The shared plan is let go at once, so this frame's edits copy nothing.
+        let revision = self.document.revision_key();
         self.derived
-            .refresh(self.document.plan(), self.document.revision_key(), today);
+            .refresh(&self.document.history.shared_plan(), revision, today, &ctx);
         menu::menu_bar_ui(ui, self);
         self.status_bar_ui(ui);
         self.conflicts_panel_ui(ui);
@@ -253,6 +255,10 @@ impl WaymarkApp {
                             });
                     }
                     ui.label(format!("{} tasks", plan.tasks.len()));
+                    if self.derived.is_updating() {
+                        ui.weak("updating…")
+                            .on_hover_text("The analysis is catching up with the latest change");
+                    }
                     if self.document.history.is_dirty() {
                         ui.weak("Unsaved changes");
                     }

@@ -1,12 +1,16 @@
 //! Tests of the pure core and the CLI.
 
+mod abandoned_temps;
 mod cli;
+mod crash_save;
 mod csv_cli;
 mod csv_io;
 mod csv_trackers;
 mod dated_schedule;
 mod dependency_analysis;
+mod doubling;
 mod edits;
+mod fuzz;
 mod import_scaling;
 mod markdown;
 mod markdown_commonmark;
@@ -17,4 +21,5 @@ mod purity;
 mod ron_files;
 mod save;
 mod taskjuggler;
+mod undo_records;
 mod velocity;

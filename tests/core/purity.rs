@@ -2,10 +2,11 @@
 
 use std::path::Path;
 
-const CORE: [&str; 6] = [
+const CORE: [&str; 7] = [
     "src/model",
     "src/edit.rs",
     "src/history.rs",
+    "src/history",
     "src/analysis",
     "src/io",
     "src/export",

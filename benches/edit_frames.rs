@@ -1,0 +1,140 @@
+//! Whole-window frames while editing a generated 100,000-task plan, in the table, board and graph
+//! views: each edit is pushed as a view would push it, and frames run until the background analysis
+//! has caught up. Prints the worst frame seen per view; criterion times the frame that applies an
+//! edit and the frame that picks up the analysis.
+#![expect(
+    missing_docs,
+    reason = "criterion_group! generates an undocumented function"
+)]
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+use waymark::app::{Document, Settings, WaymarkApp, install_fonts};
+use waymark::edit::{Edit, TaskChange};
+use waymark::model::{TaskId, generate_plan};
+use waymark::views::{Request, ViewKind};
+
+const TASKS: usize = 100_000;
+
+fn input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1400.0, 900.0),
+        )),
+        ..egui::RawInput::default()
+    }
+}
+
+/// One frame of the whole window, as eframe would run it; returns how long it took.
+fn frame(ctx: &egui::Context, app: &mut WaymarkApp) -> Duration {
+    let start = Instant::now();
+    let output = ctx.run_ui(input(), |ui| app.ui_root(ui));
+    black_box(&output.shapes);
+    output.drop_without_applying_deltas();
+    start.elapsed()
+}
+
+/// A title change of the n-th task, different each time.
+fn rename(n: usize) -> Request {
+    Request::Edit(Edit::UpdateTask {
+        id: TaskId(format!("T-{:05}", (n * 7_919) % TASKS + 1)),
+        change: TaskChange::Title(format!("Renamed {n}")),
+    })
+}
+
+/// An app on the large plan in one view, with its first analysis done.
+fn app(view: ViewKind) -> (egui::Context, WaymarkApp) {
+    let settings = Settings {
+        view,
+        ..Settings::default()
+    };
+    let plan = generate_plan(TASKS, TASKS * 2, 42);
+    let mut app = WaymarkApp::new(Document::untitled(plan, 0), settings);
+    let ctx = egui::Context::default();
+    install_fonts(&ctx);
+    frame(&ctx, &mut app);
+    settle(&ctx, &mut app);
+    (ctx, app)
+}
+
+/// Runs frames until the analysis has caught up (as a window would, repainting when told); returns
+/// the slowest frame and how many frames ran.
+fn settle(ctx: &egui::Context, app: &mut WaymarkApp) -> (Duration, usize) {
+    let mut worst = Duration::ZERO;
+    let mut frames = 0;
+    loop {
+        worst = worst.max(frame(ctx, app));
+        frames += 1;
+        if !app.derived.is_updating() {
+            return (worst, frames);
+        }
+        std::thread::sleep(Duration::from_millis(4));
+    }
+}
+
+/// Applies edits one after another, each with its frames, and prints the worst frame.
+fn report_worst_frames(view: ViewKind) {
+    let (ctx, mut app) = app(view);
+    let mut worst = Duration::ZERO;
+    let mut frames = 0;
+    for n in 0..10 {
+        app.request(rename(n));
+        let (slowest, ran) = settle(&ctx, &mut app);
+        worst = worst.max(slowest);
+        frames += ran;
+    }
+    println!(
+        "{view:?} view, {TASKS} tasks: worst of {frames} frames over 10 edits: {:.1} ms",
+        worst.as_secs_f64() * 1e3
+    );
+}
+
+fn edit_frames(c: &mut Criterion) {
+    for view in [ViewKind::Table, ViewKind::Board, ViewKind::Graph] {
+        report_worst_frames(view);
+    }
+    let mut group = c.benchmark_group("edit_frames_100k");
+    group.sample_size(10);
+    let (ctx, mut app) = app(ViewKind::Table);
+    let mut n = 0;
+    group.bench_function("frame_applying_an_edit", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                n += 1;
+                app.request(rename(n));
+                total += frame(&ctx, &mut app);
+                // Untimed: the next frame starts the analysis, then its result is picked up.
+                frame(&ctx, &mut app);
+                app.derived.wait(app.document.plan());
+                frame(&ctx, &mut app);
+            }
+            total
+        });
+    });
+    group.bench_function("frame_after_the_analysis", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                n += 1;
+                app.request(rename(n));
+                frame(&ctx, &mut app);
+                frame(&ctx, &mut app);
+                while app.derived.is_updating() {
+                    std::thread::sleep(Duration::from_millis(2));
+                    let took = frame(&ctx, &mut app);
+                    if !app.derived.is_updating() {
+                        total += took;
+                    }
+                }
+            }
+            total
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, edit_frames);
+criterion_main!(benches);

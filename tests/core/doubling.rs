@@ -1,0 +1,220 @@
+//! Doubling tests: doubling an adversarial input (long lines, deep nesting, many columns, many rows,
+//! many warnings) at most doubles a reader's time, plus 10%. A reader that goes quadratic on some
+//! shape of input fails here.
+//!
+//! To be steady on a busy machine reads are timed in the thread's CPU time (on Linux), the input is
+//! first grown until a read takes at least 20 ms, each size is timed several times alternately and
+//! the fastest read counts, and a failing ratio is measured again (twice) before the test fails.
+
+use std::fmt::Write;
+use std::time::{Duration, Instant};
+use waymark::io::{Format, plan_to_ron};
+use waymark::model::{Plan, Task, generate_plan};
+
+/// The largest ratio of the time for a doubled input to the time for the input.
+const LIMIT: f64 = 2.2;
+/// Reads of this length or more are long enough to time.
+const LONG_ENOUGH: Duration = Duration::from_millis(20);
+
+/// The time this thread has spent running, in nanoseconds, where Linux tells it
+/// (`/proc/thread-self/schedstat`): unlike the wall clock, it does not count the time other
+/// processes (or the other tests) had the CPU.
+fn thread_cpu_time() -> Option<Duration> {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let nanos: u64 = text.split_whitespace().next()?.parse().ok()?;
+    (nanos > 0).then(|| Duration::from_nanos(nanos))
+}
+
+/// How long `read` takes: CPU time where available, else wall-clock time.
+fn time_of(read: impl FnOnce()) -> Duration {
+    let (wall, cpu) = (Instant::now(), thread_cpu_time());
+    read();
+    match (cpu, thread_cpu_time()) {
+        (Some(before), Some(after)) => after.saturating_sub(before),
+        _ => wall.elapsed(),
+    }
+}
+
+/// The fastest of a few reads of `input` in `format`.
+fn fastest(format: Format, input: &[u8], runs: usize) -> Duration {
+    (0..runs)
+        .map(|_| time_of(|| drop(std::hint::black_box(format.read(input)))))
+        .min()
+        .unwrap_or_default()
+}
+
+/// Inputs are not grown beyond this many bytes.
+const MAX_INPUT: usize = 16 << 20;
+
+/// The ratio of the time to read `make(2n)` to the time to read `make(n)`, for an `n` whose read
+/// takes at least [`LONG_ENOUGH`]; `None` when even an input of [`MAX_INPUT`] bytes reads faster
+/// than that (a reader that stops early, such as at a depth limit: nothing grows).
+fn doubling_ratio(format: Format, make: &dyn Fn(usize) -> String) -> Option<(f64, usize)> {
+    let mut n = 64;
+    loop {
+        let input = make(n);
+        // The fastest of three, so a busy moment does not stop the growth early: below a few
+        // thousand items reads can be much faster than the trend (caches), which says nothing.
+        if fastest(format, input.as_bytes(), 3) >= LONG_ENOUGH {
+            break;
+        }
+        if input.len() > MAX_INPUT {
+            return None;
+        }
+        n *= 2;
+    }
+    let (small, large) = (make(n), make(2 * n));
+    let (mut t1, mut t2) = (Duration::MAX, Duration::MAX);
+    for _ in 0..4 {
+        t1 = t1.min(fastest(format, small.as_bytes(), 2));
+        t2 = t2.min(fastest(format, large.as_bytes(), 2));
+    }
+    Some((t2.as_secs_f64() / t1.as_secs_f64(), n))
+}
+
+/// Checks that doubling the input at most doubles the time (plus 10%).
+fn assert_linear(what: &str, format: Format, make: &dyn Fn(usize) -> String) {
+    let mut best = f64::MAX;
+    let mut size = 0;
+    for _ in 0..3 {
+        let Some((ratio, n)) = doubling_ratio(format, make) else {
+            return;
+        };
+        best = best.min(ratio);
+        size = n;
+        if best <= LIMIT {
+            return;
+        }
+    }
+    panic!("{what}: doubling the input from n = {size} took {best:.2} times as long");
+}
+
+fn title_plan(title_len: usize) -> Plan {
+    let mut plan = Plan::new("Long line");
+    let mut task = Task::new("LONG-1", &"word ".repeat(title_len / 5), "TODO");
+    task.notes = "x".repeat(title_len);
+    plan.tasks.push(task);
+    plan
+}
+
+#[test]
+fn ron_reading_grows_linearly() {
+    assert_linear("RON, many tasks", Format::Ron, &|n| {
+        plan_to_ron(&generate_plan(n / 8, n / 4, 1))
+    });
+    assert_linear("RON, one long line", Format::Ron, &|n| {
+        plan_to_ron(&title_plan(n * 64))
+    });
+    assert_linear(
+        "RON, deep nesting (refused at a depth limit)",
+        Format::Ron,
+        &|n| format!("(format_version: 1, plan: {}", "[".repeat(n * 64)),
+    );
+    assert_linear("RON, a long list of dependencies", Format::Ron, &|n| {
+        let mut plan = Plan::new("Wide");
+        let mut task = Task::new("W-0", "Wide", "TODO");
+        task.depends_on = (0..n * 4).map(|i| format!("W-{i}").into()).collect();
+        plan.tasks.push(task);
+        plan_to_ron(&plan)
+    });
+}
+
+#[test]
+fn markdown_reading_grows_linearly() {
+    assert_linear("Markdown, many tasks", Format::Markdown, &|n| {
+        Format::Markdown.write(&generate_plan(n / 8, n / 4, 2))
+    });
+    assert_linear("Markdown, one long line", Format::Markdown, &|n| {
+        format!("# Plan\n\n## Tasks\n\n- [ ] {}\n", "long ".repeat(n * 16))
+    });
+    assert_linear("Markdown, deep nesting", Format::Markdown, &|n| {
+        let mut text = String::from("# Plan\n\n## Tasks\n\n");
+        // Nested 60 deep, again and again: the input grows with n, not with n squared.
+        for line in 0..n / 4 {
+            text.push_str(&"  ".repeat(line % 60));
+            let _ = writeln!(text, "- [ ] Task {line}");
+        }
+        text
+    });
+    assert_linear(
+        "Markdown, many warnings (unknown sections)",
+        Format::Markdown,
+        &|n| {
+            let mut text = String::from("# Plan\n\n");
+            for i in 0..n / 4 {
+                let _ = write!(text, "## Odd section {i}\n\nSomething unusual {i}.\n\n");
+            }
+            text
+        },
+    );
+    assert_linear("Markdown, a wide table", Format::Markdown, &|n| {
+        let columns = n / 4;
+        let header: Vec<String> = (0..columns).map(|i| format!("c{i}")).collect();
+        let row: Vec<String> = (0..columns).map(|i| format!("v{i}")).collect();
+        format!(
+            "# Plan\n\n## Tasks\n\n| {} |\n|{}\n| {} |\n| {} |\n",
+            header.join(" | "),
+            "---|".repeat(columns),
+            row.join(" | "),
+            row.join(" | ")
+        )
+    });
+}
+
+#[test]
+fn csv_reading_grows_linearly() {
+    assert_linear("CSV, many rows", Format::Csv, &|n| {
+        Format::Csv.write(&generate_plan(n / 8, n / 4, 3))
+    });
+    assert_linear("CSV, many columns", Format::Csv, &|n| {
+        let columns = n / 2;
+        let header: Vec<String> = (0..columns).map(|i| format!("extra {i}")).collect();
+        let row: Vec<String> = (0..columns).map(|i| format!("value {i}")).collect();
+        format!(
+            "id,task,status,{}\nA-1,First,todo,{}\nA-2,Second,done,{}\n",
+            header.join(","),
+            row.join(","),
+            row.join(",")
+        )
+    });
+    assert_linear("CSV, one long cell", Format::Csv, &|n| {
+        format!(
+            "id,task,status\nA-1,\"{}\",todo\n",
+            "long, \"quoted\" ".repeat(n * 8)
+        )
+    });
+    assert_linear(
+        "CSV, many warnings (repeated ids, unknown dependencies, short rows)",
+        Format::Csv,
+        &|n| {
+            let mut text = String::from("id,task,status,dependencies,owner\n");
+            for i in 0..n / 4 {
+                let _ = write!(
+                    text,
+                    "DUP,Task {i},todo,NOPE-{i}
+DUP,Other {i},weird
+"
+                );
+            }
+            text
+        },
+    );
+}
+
+#[test]
+fn the_adversarial_inputs_do_produce_warnings() {
+    let text = "id,task,status,dependencies,owner\nDUP,Task,todo,NOPE-1\nDUP,Other,weird\n";
+    let report = Format::Csv
+        .read(text.as_bytes())
+        .expect("reads")
+        .report
+        .expect("an import report");
+    assert!(report.warnings.len() >= 3, "{:?}", report.warnings);
+    let text = "# Plan\n\n## Odd section\n\nSomething unusual.\n";
+    let report = Format::Markdown
+        .read(text.as_bytes())
+        .expect("reads")
+        .report
+        .expect("an import report");
+    assert!(!report.warnings.is_empty());
+}
