@@ -4,6 +4,7 @@
 
 mod blocking;
 mod check;
+mod diff;
 mod facts;
 mod graph;
 mod layout;
@@ -13,6 +14,7 @@ mod stats;
 
 pub use blocking::unfinished_prerequisites;
 pub use check::{Problem, check_plan, check_with};
+pub use diff::{TaskChanges, task_changes};
 pub use facts::Analysis;
 pub use graph::{DependencyGraph, dependency_chain, format_loop, loop_if_added};
 pub use layout::{GraphLayout, NODE_SIZE};

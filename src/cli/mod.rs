@@ -1,5 +1,7 @@
 //! Headless commands on the same core as the app: convert, stats, check.
 
+mod recover;
+
 use crate::analysis::{PlanStats, check_plan};
 use crate::files::{read_document, write_atomic};
 use crate::io::{Format, Loaded};
@@ -46,6 +48,12 @@ pub enum Command {
     Check {
         /// The plan.
         file: PathBuf,
+    },
+    /// Unsaved work kept after a crash: `--list` shows what is waiting (path, last edit, task count).
+    Recover {
+        /// List the work waiting in the recovery folder.
+        #[arg(long, required = true)]
+        list: bool,
     },
 }
 
@@ -96,6 +104,7 @@ fn execute(command: Command) -> Result<ExitCode, String> {
             println!("{} problem(s)", problems.len());
             Ok(ExitCode::from(1))
         }
+        Command::Recover { list: _ } => recover::list(),
     }
 }
 
