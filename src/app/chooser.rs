@@ -271,6 +271,8 @@ impl Chooser {
         if focused && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Tab)) {
             self.complete();
         }
+        let entered =
+            focused && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter));
         let response = ui
             .horizontal(|ui| {
                 let label = ui.label("Path");
@@ -278,7 +280,8 @@ impl Chooser {
                     egui::TextEdit::singleline(&mut self.field)
                         .id(id)
                         .desired_width(f32::INFINITY)
-                        .hint_text("Type a path; Tab completes"),
+                        .hint_text("Type a path; Tab completes")
+                        .lock_focus(true),
                 )
                 .labelled_by(label.id)
             })
@@ -290,7 +293,7 @@ impl Chooser {
         if !ui.memory(|m| m.focused().is_some()) {
             response.request_focus();
         }
-        response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))
+        entered
     }
 
     /// The folder's listing: a click on a folder opens it, on a file puts it in the field, a double

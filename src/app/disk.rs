@@ -251,6 +251,8 @@ impl WaymarkApp {
             .open(&mut open)
             .collapsible(false)
             .default_width(620.0)
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ctx.content_rect().center())
             .show(ctx, |ui| {
                 if comparison.base_known {
                     ui.label("Tasks changed on each side since the file was loaded.");

@@ -93,6 +93,7 @@ impl WaymarkApp {
         document.recovery_id.clone_from(&entry.id);
         document.disk_stamp = entry.meta.original_stamp;
         self.replace_document(document);
+        self.recovery.adopt(&entry.id);
         self.forget_disk_version();
         self.toasts.info(format!(
             "Recovered the unsaved changes to {} ({} tasks); not saved yet",

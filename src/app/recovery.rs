@@ -146,6 +146,11 @@ impl Recovery {
         (None, error)
     }
 
+    /// Takes over a recovered entry: it is this document's now, removed by a save or a discard.
+    pub fn adopt(&mut self, id: &str) {
+        self.written = Some((id.to_owned(), u64::MAX));
+    }
+
     /// Removes the document's recovery file and waits for the worker to finish (a clean quit).
     pub fn finish(&mut self, document: &Document) {
         if let Some((id, _)) = self.written.take() {

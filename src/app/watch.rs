@@ -193,6 +193,21 @@ impl Worker {
         })
     }
 
+    /// Waits until the file stops changing (another program may still be writing it), at most 1 s.
+    fn settle(&mut self) {
+        for _ in 0..10 {
+            std::thread::sleep(Duration::from_millis(100));
+            let Ok(metadata) = fs::metadata(&self.path) else {
+                return;
+            };
+            let now = (metadata.len(), metadata.modified().ok());
+            if now == (self.seen.0, self.seen.1) {
+                return;
+            }
+            (self.seen.0, self.seen.1) = now;
+        }
+    }
+
     fn read(&self) -> Option<DiskContents> {
         let (stamp, bytes) = FileStamp::read(&self.path).ok()?;
         if stamp.hash == self.known_hash.load(Ordering::Relaxed) {
