@@ -7,5 +7,7 @@ mod dependency_analysis;
 mod edits;
 mod markdown;
 mod purity;
+mod recovery;
+mod recovery_window;
 mod ron_files;
 mod save;
