@@ -63,9 +63,19 @@ impl WaymarkApp {
         self.disk.conflict = None;
     }
 
-    /// Forgets the version the document was loaded from (recovered work: it is not known).
-    pub(super) fn forget_disk_version(&mut self) {
-        self.disk.base_text = None;
+    /// Takes the version recovered work was based on as the version loaded: the original file's text
+    /// when it is still that version, else nothing (Compare then compares the two sides directly).
+    pub(super) fn recovered_over(&mut self, stamp: Option<FileStamp>) {
+        let base = self
+            .document
+            .path
+            .as_deref()
+            .zip(stamp)
+            .and_then(|(path, stamp)| {
+                let (now, bytes) = FileStamp::read(path).ok()?;
+                (now.hash == stamp.hash).then(|| String::from_utf8_lossy(&bytes).into())
+            });
+        self.disk.base_text = base;
         self.disk.conflict = None;
         self.disk.comparison = None;
     }
@@ -349,12 +359,13 @@ fn side_ui(ui: &mut egui::Ui, heading: &str, changes: &TaskChanges) {
                 if list.is_empty() {
                     continue;
                 }
-                ui.label(format!("{what} ({})", list.len()));
+                ui.add_space(4.0);
+                ui.weak(format!("{what} ({})", list.len()));
                 for (id, title) in list.iter().take(LISTED) {
-                    ui.label(format!("  {id}  {title}"));
+                    ui.add(egui::Label::new(format!("{id}  {title}")).truncate());
                 }
                 if list.len() > LISTED {
-                    ui.weak(format!("  … and {} more", list.len() - LISTED));
+                    ui.weak(format!("… and {} more", list.len() - LISTED));
                 }
             }
         });

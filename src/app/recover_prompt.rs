@@ -94,7 +94,7 @@ impl WaymarkApp {
         document.disk_stamp = entry.meta.original_stamp;
         self.replace_document(document);
         self.recovery.adopt(&entry.id);
-        self.forget_disk_version();
+        self.recovered_over(entry.meta.original_stamp);
         self.toasts.info(format!(
             "Recovered the unsaved changes to {} ({} tasks); not saved yet",
             entry.meta.name(),

@@ -186,7 +186,12 @@ impl Worker {
         let read_only_moved = seen.2 != self.seen.2;
         let contents_moved = (seen.0, seen.1) != (self.seen.0, self.seen.1);
         self.seen = seen;
-        let contents = if contents_moved { self.read() } else { None };
+        let contents = if contents_moved {
+            self.settle();
+            self.read()
+        } else {
+            None
+        };
         (read_only_moved || contents.is_some()).then_some(DiskChange {
             read_only: seen.2,
             contents,
