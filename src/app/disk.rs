@@ -163,7 +163,10 @@ impl WaymarkApp {
         }
         let name = self.document.display_name();
         let mut answer = None;
-        let fill = ui.visuals().warn_fg_color.gamma_multiply(0.18);
+        let fill = ui
+            .visuals()
+            .panel_fill
+            .lerp_to_gamma(ui.visuals().warn_fg_color, 0.18);
         egui::Panel::top("changed-on-disk")
             .frame(egui::Frame::side_top_panel(ui.style()).fill(fill))
             .show(ui, |ui| {
