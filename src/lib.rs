@@ -13,4 +13,5 @@ pub mod files;
 pub mod history;
 pub mod io;
 pub mod model;
+pub mod recovery;
 pub mod views;

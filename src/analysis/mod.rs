@@ -5,6 +5,7 @@
 mod blocking;
 mod check;
 mod dated;
+mod diff;
 mod facts;
 mod graph;
 mod layout;
@@ -18,6 +19,7 @@ pub use check::{Problem, check_plan, check_with};
 pub use dated::{
     DatedOptions, DatedSchedule, MilestoneDates, Placement, Span, TaskDates, assumed_start,
 };
+pub use diff::{TaskChanges, task_changes};
 pub use facts::Analysis;
 pub use graph::{DependencyGraph, dependency_chain, format_loop, loop_if_added};
 pub use layout::{GraphLayout, NODE_SIZE};

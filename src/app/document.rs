@@ -2,6 +2,7 @@
 
 use crate::history::History;
 use crate::model::Plan;
+use crate::recovery::{FileStamp, id_for_path, id_for_untitled};
 use std::path::PathBuf;
 
 /// The plan being edited, its undo history, and its file.
@@ -13,6 +14,13 @@ pub struct Document {
     pub path: Option<PathBuf>,
     /// A number that changes whenever another document is opened, so caches of the old one are dropped.
     pub generation: u64,
+    /// Names this document's recovery file (from the path's hash, or fresh for a plan with no file).
+    pub recovery_id: String,
+    /// The file cannot be written: the title says "read-only" and Save asks where to save instead.
+    pub read_only: bool,
+    /// The version of the file on disk the plan was loaded from or last saved as; a save over a file
+    /// that no longer matches it asks first.
+    pub disk_stamp: Option<FileStamp>,
 }
 
 impl Document {
@@ -20,8 +28,11 @@ impl Document {
     pub fn opened(plan: Plan, path: PathBuf, generation: u64) -> Self {
         Self {
             history: History::new(plan),
+            recovery_id: id_for_path(&path),
             path: Some(path),
             generation,
+            read_only: false,
+            disk_stamp: None,
         }
     }
 
@@ -31,6 +42,9 @@ impl Document {
             history: History::new(plan),
             path: None,
             generation,
+            recovery_id: id_for_untitled(),
+            read_only: false,
+            disk_stamp: None,
         }
     }
 
@@ -40,7 +54,16 @@ impl Document {
             history: History::unsaved(plan),
             path: None,
             generation,
+            recovery_id: id_for_untitled(),
+            read_only: false,
+            disk_stamp: None,
         }
+    }
+
+    /// Points the document at a new file (after Save as…): its recovery id follows the path.
+    pub fn set_path(&mut self, path: PathBuf) {
+        self.recovery_id = id_for_path(&path);
+        self.path = Some(path);
     }
 
     /// The plan.
@@ -63,7 +86,8 @@ impl Document {
     /// The window title: name, a dirty marker, and the app name.
     pub fn window_title(&self) -> String {
         let dirty = if self.history.is_dirty() { "● " } else { "" };
-        format!("{dirty}{} — Waymark", self.display_name())
+        let read_only = if self.read_only { " (read-only)" } else { "" };
+        format!("{dirty}{}{read_only} — Waymark", self.display_name())
     }
 
     /// A revision number unique across documents, for caches.

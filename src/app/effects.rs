@@ -1,10 +1,13 @@
 //! Side effects, all in one place: native file dialogs (on a thread, so the window never freezes),
 //! reading plan files and saving them atomically.
 
-use crate::files::{read_document, write_atomic};
+use super::dialog_log;
+use crate::files::write_atomic;
 use crate::io::{Format, Loaded};
 use crate::model::Plan;
+use crate::recovery::FileStamp;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 /// What a file dialog was opened for.
@@ -27,6 +30,8 @@ pub struct DialogAnswer {
     pub purpose: DialogPurpose,
     /// The chosen file.
     pub path: Option<PathBuf>,
+    /// Why no native dialog could be shown (then the in-app chooser takes over).
+    pub failure: Option<String>,
 }
 
 /// Runs file dialogs on background threads and hands their answers back on a later frame.
@@ -35,6 +40,7 @@ pub struct Effects {
     sender: Sender<DialogAnswer>,
     receiver: Receiver<DialogAnswer>,
     dialog_open: bool,
+    in_app_reason: Option<String>,
 }
 
 impl Default for Effects {
@@ -44,6 +50,7 @@ impl Default for Effects {
             sender,
             receiver,
             dialog_open: false,
+            in_app_reason: None,
         }
     }
 }
@@ -54,13 +61,32 @@ impl Effects {
         self.dialog_open
     }
 
+    /// Uses the in-app chooser instead of native dialogs from now on, saying why.
+    pub fn use_in_app_dialogs(&mut self, reason: impl Into<String>) {
+        self.in_app_reason = Some(reason.into());
+    }
+
     /// Opens a native file dialog without blocking the window; its answer arrives through [`Self::poll`].
+    /// When no native dialog can be shown, the answer says why, and the app shows its own chooser.
     pub fn ask(&mut self, ctx: &egui::Context, purpose: DialogPurpose, suggested_name: &str) {
         if self.dialog_open {
             return;
         }
         self.dialog_open = true;
         let sender = self.sender.clone();
+        if let Some(reason) = self
+            .in_app_reason
+            .clone()
+            .or_else(dialog_log::unavailable_reason)
+        {
+            let _ignored = sender.send(DialogAnswer {
+                purpose,
+                path: None,
+                failure: Some(reason),
+            });
+            ctx.request_repaint();
+            return;
+        }
         let ctx = ctx.clone();
         let suggested_name = suggested_name.to_owned();
         std::thread::spawn(move || {
@@ -90,8 +116,17 @@ impl Effects {
                     .set_file_name(suggested_name)
                     .save_file(),
             };
+            let failure = path
+                .is_none()
+                .then(dialog_log::take_failure)
+                .flatten()
+                .map(|error| format!("the system file dialog failed ({error})"));
             // The app may have quit while the dialog was open; then nobody is listening.
-            let _ignored = sender.send(DialogAnswer { purpose, path });
+            let _ignored = sender.send(DialogAnswer {
+                purpose,
+                path,
+                failure,
+            });
             ctx.request_repaint();
         });
     }
@@ -105,16 +140,33 @@ impl Effects {
 
     /// Reads a plan file, in any format Waymark reads; imports (Markdown, CSV) come with their report.
     pub fn load(path: &Path) -> Result<Loaded, String> {
+        Self::load_stamped(path).map(|(loaded, _)| loaded)
+    }
+
+    /// [`Self::load`], with the version read (its stamp and text) to watch and compare against.
+    pub fn load_stamped(path: &Path) -> Result<(Loaded, DiskVersion), String> {
         let extension = path
             .extension()
             .and_then(|e| e.to_str())
             .unwrap_or_default();
         // An unknown extension is reported before the file is read.
         Format::from_extension(extension).map_err(|e| e.to_string())?;
-        let bytes = read_document(path).map_err(|e| e.to_string())?;
-        Format::for_document(extension, &bytes)
+        let (stamp, bytes) = FileStamp::read(path)?;
+        let loaded = Format::for_document(extension, &bytes)
             .and_then(|format| format.read(&bytes))
-            .map_err(|e| format!("Could not open {}: {e}", file_name(path)))
+            .map_err(|e| format!("Could not open {}: {e}", file_name(path)))?;
+        let text = String::from_utf8_lossy(&bytes).into();
+        Ok((loaded, DiskVersion { stamp, text }))
+    }
+
+    /// Opens a file in a second Waymark window (a new process): "Open both" after a recovery.
+    pub fn open_in_new_window(path: &Path) -> Result<(), String> {
+        let program = std::env::current_exe().map_err(|e| e.to_string())?;
+        std::process::Command::new(program)
+            .arg(path)
+            .spawn()
+            .map(drop)
+            .map_err(|e| format!("Could not open {} in a new window: {e}", file_name(path)))
     }
 
     /// Writes the plan in the format the path's extension names (Markdown when it has none); the path
@@ -134,10 +186,24 @@ impl Effects {
         Ok(path)
     }
 
-    /// Saves a plan as RON, atomically; on failure the old file is intact.
-    pub fn save(path: &Path, plan: &Plan) -> Result<(), String> {
-        write_atomic(path, Format::Ron.write(plan).as_bytes()).map_err(|e| e.to_string())
+    /// Saves a plan as RON, atomically; on failure the old file is intact. Returns the version written.
+    pub fn save(path: &Path, plan: &Plan) -> Result<DiskVersion, String> {
+        let text = Format::Ron.write(plan);
+        write_atomic(path, text.as_bytes()).map_err(|e| e.to_string())?;
+        Ok(DiskVersion {
+            stamp: FileStamp::of(path, text.as_bytes()),
+            text: text.into(),
+        })
     }
+}
+
+/// A version of a plan file as read or written: its stamp and its text.
+#[derive(Clone, Debug)]
+pub struct DiskVersion {
+    /// Which version.
+    pub stamp: FileStamp,
+    /// Its text.
+    pub text: Arc<str>,
 }
 
 /// A path's file name for messages.

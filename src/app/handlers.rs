@@ -158,17 +158,21 @@ impl WaymarkApp {
 
     /// Opens a plan file, or imports a Markdown or CSV document (which then shows its report).
     pub(super) fn open_path(&mut self, path: PathBuf) {
-        match Effects::load(&path) {
-            Ok(Loaded {
-                plan,
-                report: Some(report),
-            }) => self.begin_import(plan, report, file_name(&path)),
-            Ok(Loaded { plan, report: None }) => {
+        match Effects::load_stamped(&path) {
+            Ok((
+                Loaded {
+                    plan,
+                    report: Some(report),
+                },
+                _,
+            )) => self.begin_import(plan, report, file_name(&path)),
+            Ok((Loaded { plan, report: None }, version)) => {
                 let tasks = plan.tasks.len();
                 self.settings.remember(path.clone());
                 self.toasts
                     .info(format!("Opened {} ({tasks} tasks)", file_name(&path)));
                 self.replace_document(Document::opened(plan, path, self.document.generation + 1));
+                self.matches_disk(version);
             }
             Err(message) => self.toasts.error(message),
         }
@@ -181,8 +185,14 @@ impl WaymarkApp {
 
     fn save(&mut self, ctx: &egui::Context) {
         match self.document.path.clone() {
+            Some(path) if !self.document.read_only => self.save_to(ctx, path),
             Some(path) => {
-                self.save_to(ctx, path);
+                self.toasts.info(format!(
+                    "{} is read-only: choose where to save",
+                    file_name(&path)
+                ));
+                self.effects
+                    .ask(ctx, DialogPurpose::SaveAs, &self.suggested_file_name());
             }
             None => self
                 .effects
@@ -190,16 +200,27 @@ impl WaymarkApp {
         }
     }
 
+    /// Saves to a file, asking first when that would overwrite someone else's change to the open file.
     fn save_to(&mut self, ctx: &egui::Context, path: PathBuf) {
+        if self.save_would_overwrite(&path) {
+            self.disk.confirm_overwrite = Some(path);
+        } else {
+            self.write_plan(ctx, path);
+        }
+    }
+
+    /// Writes the plan to a file and marks it saved.
+    pub(super) fn write_plan(&mut self, ctx: &egui::Context, path: PathBuf) {
         match Effects::save(&path, self.document.plan()) {
-            Ok(()) => {
+            Ok(version) => {
                 self.document.history.mark_saved();
                 self.settings.remember(path.clone());
                 self.toasts.info(format!("Saved {}", file_name(&path)));
                 if let Some(warning) = self.unresolved_conflicts_warning() {
                     self.toasts.error(warning);
                 }
-                self.document.path = Some(path);
+                self.document.set_path(path);
+                self.matches_disk(version);
                 if let Some(action) = self.guard.after_save.take() {
                     self.proceed(ctx, action);
                 }
@@ -211,7 +232,7 @@ impl WaymarkApp {
         }
     }
 
-    fn suggested_file_name(&self) -> String {
+    pub(super) fn suggested_file_name(&self) -> String {
         let title = &self.document.plan().meta.title;
         let stem: String = title
             .chars()
@@ -221,12 +242,21 @@ impl WaymarkApp {
         format!("{}.ron", if stem.is_empty() { "plan" } else { &stem })
     }
 
-    /// Takes the answer of a finished file dialog.
+    /// Takes the answer of a finished file dialog; when no native dialog could be shown, opens the
+    /// in-app chooser instead.
     pub(super) fn poll_dialogs(&mut self) {
         let Some(answer) = self.effects.poll() else {
             return;
         };
-        match (answer.purpose, answer.path) {
+        match answer.failure {
+            Some(reason) => self.open_chooser(answer.purpose, reason),
+            None => self.dialog_answered(answer.purpose, answer.path),
+        }
+    }
+
+    /// Acts on the file chosen in a dialog (native or in-app), or on a cancel.
+    pub(super) fn dialog_answered(&mut self, purpose: DialogPurpose, path: Option<PathBuf>) {
+        match (purpose, path) {
             (DialogPurpose::Open | DialogPurpose::Import, Some(path)) => self.open_path(path),
             (DialogPurpose::Export, Some(path)) => self.export_to(&path),
             (DialogPurpose::SaveAs, Some(path)) => self.requests.push(Request::SaveTo(path)),

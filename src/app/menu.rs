@@ -79,7 +79,13 @@ fn file_menu_ui(ui: &mut Ui, app: &mut WaymarkApp) {
         }
     });
     ui.separator();
-    command_button(ui, app, Command::Save, Command::Save.text(), true);
+    // A read-only file cannot be saved over: Save asks where to save instead.
+    let save = if app.document.read_only {
+        Command::SaveAs.text()
+    } else {
+        Command::Save.text()
+    };
+    command_button(ui, app, Command::Save, save, true);
     command_button(ui, app, Command::SaveAs, Command::SaveAs.text(), true);
     ui.separator();
     command_button(ui, app, Command::Import, Command::Import.text(), true);

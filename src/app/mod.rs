@@ -1,9 +1,12 @@
 //! The eframe shell: one window with a menu bar, a view switcher, the active view, the inspector and
 //! a status bar. Views push requests while drawing; [`WaymarkApp::run_requests`] applies them after.
 
+mod chooser;
 mod command;
 mod conflicts;
 mod derived;
+mod dialog_log;
+mod disk;
 mod document;
 mod effects;
 mod fonts;
@@ -11,8 +14,11 @@ mod handlers;
 mod import_report;
 mod menu;
 mod prompt;
+mod recover_prompt;
+mod recovery;
 mod settings;
 mod toasts;
+mod watch;
 
 pub use command::Command;
 pub use derived::Derived;
@@ -93,6 +99,9 @@ pub struct WaymarkApp {
     guard: UnsavedGuard,
     shown_title: String,
     fonts_installed: bool,
+    recovery: recovery::Recovery,
+    disk: disk::DiskState,
+    chooser: Option<chooser::Chooser>,
 }
 
 impl WaymarkApp {
@@ -111,6 +120,9 @@ impl WaymarkApp {
             guard: UnsavedGuard::default(),
             shown_title: String::new(),
             fonts_installed: false,
+            recovery: recovery::Recovery::default(),
+            disk: disk::DiskState::default(),
+            chooser: None,
         }
     }
 
@@ -143,6 +155,7 @@ impl WaymarkApp {
         }
         self.apply_theme(&ctx);
         self.poll_dialogs();
+        self.watch_tick(&ctx);
         let today = self
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive());
@@ -151,6 +164,7 @@ impl WaymarkApp {
         self.derived
             .refresh(&self.document.history.shared_plan(), revision, today, &ctx);
         menu::menu_bar_ui(ui, self);
+        self.disk_banner_ui(ui);
         self.status_bar_ui(ui);
         self.conflicts_panel_ui(ui);
         if self.settings.inspector_open {
@@ -159,10 +173,15 @@ impl WaymarkApp {
         self.view_ui(ui);
         self.prompt_ui(&ctx);
         self.import_report_ui(&ctx);
+        self.recover_prompt_ui(&ctx);
+        self.overwrite_prompt_ui(&ctx);
+        self.comparison_ui(&ctx);
+        self.chooser_ui(&ctx);
         self.shortcuts(&ctx);
         self.dropped_files(&ctx);
         self.close_request(&ctx);
         self.run_requests(&ctx);
+        self.recovery_tick(&ctx);
         self.update_title(&ctx);
     }
 
@@ -278,21 +297,35 @@ impl WaymarkApp {
 
 impl eframe::App for WaymarkApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.ui_root(ui);
+        let frame = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.ui_root(ui)));
+        if let Err(panic) = frame {
+            // Unsaved work first, then the crash report; then the panic goes on as before.
+            self.write_crash_files();
+            std::panic::resume_unwind(panic);
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, Settings::KEY, &self.settings);
+    }
+
+    fn on_exit(&mut self) {
+        // A clean quit: the unsaved-changes guard has already asked, so the recovery file goes.
+        self.recovery.finish(&self.document);
     }
 }
 
 /// Opens the window on a file, or on the bundled sample plan when there is none.
 pub fn run(file: Option<PathBuf>) -> ExitCode {
     let mut startup_error = None;
+    let mut loaded_version = None;
     let document = match file {
-        Some(path) => match Effects::load(&path) {
-            Ok(loaded) if loaded.report.is_some() => Document::imported(loaded.plan, 0),
-            Ok(loaded) => Document::opened(loaded.plan, path, 0),
+        Some(path) => match Effects::load_stamped(&path) {
+            Ok((loaded, _)) if loaded.report.is_some() => Document::imported(loaded.plan, 0),
+            Ok((loaded, version)) => {
+                loaded_version = Some(version);
+                Document::opened(loaded.plan, path, 0)
+            }
             Err(message) => {
                 eprintln!("waymark: {message}");
                 startup_error = Some(message);
@@ -301,6 +334,9 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
         },
         None => Document::untitled(current_sample_plan(chrono::Local::now().date_naive()), 0),
     };
+    let recovery_store = crate::recovery::RecoveryStore::default_location();
+    recovery::install_panic_hook(recovery_store.clone());
+    dialog_log::install();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(document.window_title())
@@ -322,6 +358,12 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
             let mut app = WaymarkApp::new(document, settings);
             if let Some(path) = &app.document.path {
                 app.settings.remember(path.clone());
+            }
+            if let Some(version) = loaded_version {
+                app.matches_disk(version);
+            }
+            if let Some(store) = recovery_store {
+                app.use_recovery_folder(store);
             }
             if let Some(message) = startup_error {
                 app.toasts.error(message);

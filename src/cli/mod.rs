@@ -1,9 +1,10 @@
 //! Headless commands on the same core as the app: convert, stats, check, schedule, velocity, merge,
-//! diff, git-setup.
+//! diff, git-setup, recover.
 
 mod diff;
 mod git_setup;
 mod merge;
+mod recover;
 mod schedule;
 mod velocity;
 
@@ -82,6 +83,12 @@ pub enum Command {
     GitSetup(git_setup::GitSetupArgs),
     /// Print work finished per sprint and per week, the average and a forecast of the finish date.
     Velocity(velocity::VelocityArgs),
+    /// Unsaved work kept after a crash: `--list` shows what is waiting (path, last edit, task count).
+    Recover {
+        /// List the work waiting in the recovery folder.
+        #[arg(long, required = true)]
+        list: bool,
+    },
 }
 
 /// Runs a headless command and returns the process exit code. Errors are printed once, to stderr.
@@ -153,6 +160,7 @@ fn execute(command: Command) -> Result<ExitCode, String> {
         Command::Diff(args) => diff::run(&args),
         Command::GitSetup(args) => git_setup::run(&args),
         Command::Velocity(args) => velocity::run(&args),
+        Command::Recover { list: _ } => recover::list(),
     }
 }
 

@@ -18,6 +18,8 @@ mod merge_git;
 mod merge_plans;
 mod project_files;
 mod purity;
+mod recovery;
+mod recovery_window;
 mod ron_files;
 mod save;
 mod taskjuggler;

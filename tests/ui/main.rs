@@ -1,11 +1,14 @@
 //! UI tests: drive the app as a person would, by widget labels, and check the plan.
 
 mod board;
+mod chooser;
 mod conflicts;
+mod disk_changes;
 mod files;
 mod graph;
 mod import;
 mod inspector;
+mod recovery;
 mod shell;
 mod timeline;
 
