@@ -1,7 +1,8 @@
 //! Headless commands on the same core as the app: convert, stats, check, schedule, velocity, merge,
-//! diff, git-setup, recover.
+//! diff, git-setup, recover, export, print and printers.
 
 mod diff;
+mod export;
 mod git_setup;
 mod merge;
 mod recover;
@@ -89,6 +90,12 @@ pub enum Command {
         #[arg(long, required = true)]
         list: bool,
     },
+    /// Export a view to PDF, SVG or PNG, on pages set up by the plan's page setup and these options.
+    Export(export::ExportArgs),
+    /// Print a view on a CUPS printer.
+    Print(export::PrintArgs),
+    /// List the CUPS printers, the default marked.
+    Printers,
 }
 
 /// Runs a headless command and returns the process exit code. Errors are printed once, to stderr.
@@ -161,6 +168,9 @@ fn execute(command: Command) -> Result<ExitCode, String> {
         Command::GitSetup(args) => git_setup::run(&args),
         Command::Velocity(args) => velocity::run(&args),
         Command::Recover { list: _ } => recover::list(),
+        Command::Export(args) => export::export(&args),
+        Command::Print(args) => export::print(&args),
+        Command::Printers => export::list_printers(),
     }
 }
 

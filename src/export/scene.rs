@@ -339,3 +339,112 @@ pub fn bounds(shape: &Shape) -> Option<Rect> {
         Shape::Text { .. } => None,
     }
 }
+
+/// A uniform scale followed by a shift: how a drawing is placed on a page.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Transform {
+    /// Scale factor (sizes, widths and font sizes are multiplied by it).
+    pub scale: f32,
+    /// Rightward shift after scaling.
+    pub dx: f32,
+    /// Downward shift after scaling.
+    pub dy: f32,
+}
+
+impl Transform {
+    /// A point moved.
+    pub fn point(&self, p: Point) -> Point {
+        Point::new(p.x * self.scale + self.dx, p.y * self.scale + self.dy)
+    }
+
+    /// A rectangle moved.
+    pub fn rect(&self, r: Rect) -> Rect {
+        Rect {
+            min: self.point(r.min),
+            max: self.point(r.max),
+        }
+    }
+
+    fn stroke(&self, stroke: Stroke) -> Stroke {
+        Stroke {
+            width: stroke.width * self.scale,
+            color: stroke.color,
+            dash: stroke.dash.map(|d| d * self.scale),
+        }
+    }
+
+    /// A primitive moved and scaled, clip groups included.
+    pub fn item(&self, item: &Item) -> Item {
+        let shape = match &item.shape {
+            Shape::Rect {
+                rect,
+                fill,
+                stroke,
+                radius,
+            } => Shape::Rect {
+                rect: self.rect(*rect),
+                fill: *fill,
+                stroke: stroke.map(|s| self.stroke(s)),
+                radius: radius * self.scale,
+            },
+            Shape::Line {
+                points,
+                stroke,
+                arrow,
+            } => Shape::Line {
+                points: points.iter().map(|p| self.point(*p)).collect(),
+                stroke: self.stroke(*stroke),
+                arrow: *arrow,
+            },
+            Shape::Diamond {
+                center,
+                radius,
+                fill,
+                stroke,
+            } => Shape::Diamond {
+                center: self.point(*center),
+                radius: radius * self.scale,
+                fill: *fill,
+                stroke: stroke.map(|s| self.stroke(s)),
+            },
+            Shape::Text {
+                pos,
+                text,
+                size,
+                color,
+                anchor,
+            } => Shape::Text {
+                pos: self.point(*pos),
+                text: text.clone(),
+                size: size * self.scale,
+                color: *color,
+                anchor: *anchor,
+            },
+            Shape::Clip { rect, items } => Shape::Clip {
+                rect: self.rect(*rect),
+                items: items.iter().map(|i| self.item(i)).collect(),
+            },
+        };
+        Item {
+            shape,
+            hit: item.hit,
+            label: item.label.clone(),
+        }
+    }
+}
+
+/// The three corners of the arrowhead that ends a line at `tip`, coming from `before`; it grows with
+/// the line's width so it scales with the drawing.
+pub fn arrowhead(before: Point, tip: Point, width: f32) -> [Point; 3] {
+    let (dx, dy) = (tip.x - before.x, tip.y - before.y);
+    let length = dx.hypot(dy).max(f32::EPSILON);
+    let (ux, uy) = (dx / length, dy / length);
+    let head = 6.0 * width.max(0.3);
+    let (side_x, side_y) = (-uy * head / 2.0, ux * head / 2.0);
+    let back = Point::new(tip.x - ux * head, tip.y - uy * head);
+    [
+        tip,
+        Point::new(back.x + side_x, back.y + side_y),
+        Point::new(back.x - side_x, back.y - side_y),
+    ]
+}

@@ -9,6 +9,7 @@ mod generate;
 mod ids;
 mod lane_limit;
 mod plan;
+mod print;
 mod records;
 mod shift;
 mod status;
@@ -21,6 +22,7 @@ pub use generate::{SplitMix, generate_plan};
 pub use ids::{MilestoneId, PhaseId, SprintId, StatusKey, TaskId};
 pub use lane_limit::LaneLimit;
 pub use plan::{MetaEntry, Plan, PlanMeta};
+pub use print::{LegendPages, PageSetup, Paper, PrintRange, PrintRows, PrintScale};
 pub use records::{
     Blocker, Cadence, Idea, KnownIssue, Link, LogEntry, Metric, NoteSection, Risk, ScopeChange,
     ScopeChangeKind, StatusChange, VelocityRecord,

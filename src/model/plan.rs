@@ -1,6 +1,7 @@
 //! The plan document.
 
 use super::calendar::Calendar;
+use super::print::PageSetup;
 use super::status::StatusCategory;
 use super::{
     Blocker, Cadence, Conflict, Idea, KnownIssue, LaneLimit, Link, LogEntry, Metric, Milestone,
@@ -49,6 +50,9 @@ pub struct PlanMeta {
     /// How many weeks a sprint without dates lasts; two when left out.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sprint_weeks: Option<u32>,
+    /// How the plan is printed and exported to pages; the defaults when left out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page_setup: Option<Box<PageSetup>>,
 }
 
 impl Default for PlanMeta {
@@ -63,6 +67,7 @@ impl Default for PlanMeta {
             extra: Vec::new(),
             calendar: Calendar::default(),
             sprint_weeks: None,
+            page_setup: None,
         }
     }
 }

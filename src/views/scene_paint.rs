@@ -1,6 +1,6 @@
 //! Paints a [`Scene`] with egui's painter: the window's back-end of the scenes the exporters also write.
 
-use crate::export::{Anchor, Item, Point, Rect, Rgba, Scene, Shape, Stroke};
+use crate::export::{Anchor, Item, Point, Rect, Rgba, Scene, Shape, Stroke, arrowhead};
 use egui::epaint::{PathShape, RectShape};
 use egui::{Align2, Color32, FontFamily, FontId, Painter, Pos2, StrokeKind, Vec2, pos2};
 
@@ -99,8 +99,8 @@ fn paint_shape(painter: &Painter, shape: &Shape, offset: Vec2) {
     }
 }
 
-fn paint_line(painter: &Painter, points: &[Point], line: Stroke, arrow: bool, offset: Vec2) {
-    let points: Vec<Pos2> = points.iter().map(|p| pos(*p, offset)).collect();
+fn paint_line(painter: &Painter, line_points: &[Point], line: Stroke, arrow: bool, offset: Vec2) {
+    let points: Vec<Pos2> = line_points.iter().map(|p| pos(*p, offset)).collect();
     let egui_stroke = stroke(line);
     match line.dash {
         Some(dash) => {
@@ -112,15 +112,13 @@ fn paint_line(painter: &Painter, points: &[Point], line: Stroke, arrow: bool, of
             ));
         }
         None => {
-            painter.add(PathShape::line(points.clone(), egui_stroke));
+            painter.add(PathShape::line(points, egui_stroke));
         }
     }
-    if arrow && let [.., before, tip] = points.as_slice() {
-        let direction = (*tip - *before).normalized();
-        let side = direction.rot90() * 3.5;
-        let back = *tip - direction * 7.0;
+    if arrow && let [.., before, tip] = line_points {
+        let head = arrowhead(*before, *tip, line.width).map(|p| pos(p, offset));
         painter.add(PathShape::convex_polygon(
-            vec![*tip, back + side, back - side],
+            head.to_vec(),
             egui_stroke.color,
             egui::Stroke::NONE,
         ));

@@ -59,13 +59,35 @@ impl Rows {
             TimelineMode::Roadmap => rows.extend((0..plan.phases.len()).map(Row::Phase)),
             TimelineMode::Gantt => gantt_rows(plan, dated, options, &mut rows),
         }
-        let mut task_row = vec![None; plan.tasks.len()];
+        Self::from_rows(rows, plan.tasks.len())
+    }
+
+    /// Rows in a given order, with each task's row found.
+    fn from_rows(rows: Vec<Row>, task_count: usize) -> Self {
+        let mut task_row = vec![None; task_count];
         for (at, row) in rows.iter().enumerate() {
             if let Row::Task { index, .. } = row {
                 task_row[*index] = Some(at as u32);
             }
         }
         Self { rows, task_row }
+    }
+
+    /// Only one group: its heading and the rows under it (all rows when no group has the key).
+    #[must_use]
+    pub fn only_group(&self, key: &str) -> Self {
+        let Some(start) = self
+            .rows
+            .iter()
+            .position(|row| matches!(row, Row::Group(group) if group.key == key))
+        else {
+            return self.clone();
+        };
+        let end = self.rows[start + 1..]
+            .iter()
+            .position(|row| matches!(row, Row::Group(_)))
+            .map_or(self.rows.len(), |offset| start + 1 + offset);
+        Self::from_rows(self.rows[start..end].to_vec(), self.task_row.len())
     }
 
     /// The group heading rows' keys, in order.

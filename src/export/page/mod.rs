@@ -1,0 +1,115 @@
+//! Pages: a view's scene cut onto paper by a [`PageSetup`], with a header, a footer, tile labels and a
+//! legend on each page. The timeline is laid out page by page (its task names and time scale repeat
+//! on every page, rows break only between rows); other views' scenes are scaled and tiled.
+//!
+//! [`PageSetup`]: crate::model::PageSetup
+
+mod decorate;
+mod tiles;
+mod timeline;
+
+pub use decorate::LegendEntry;
+pub use tiles::scene_pages;
+pub use timeline::{TimelineSource, timeline_pages};
+
+use super::Scene;
+use super::pdf::DocumentInfo;
+use chrono::NaiveDate;
+use std::fmt::Write as _;
+
+/// Text smaller than this on paper is hard to read; the page setup warns below it.
+pub const SMALLEST_READABLE_PT: f32 = 6.0;
+
+/// What the pages say about where they come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PrintContext {
+    /// The plan's title.
+    pub title: String,
+    /// The view's name ("Roadmap", "Gantt", "Board"…).
+    pub view: String,
+    /// The plan's file name, or empty for an unsaved plan.
+    pub file_name: String,
+    /// The day it is printed.
+    pub printed: NaiveDate,
+    /// The dates the view shows on screen, for "print the visible range".
+    pub visible: Option<(NaiveDate, NaiveDate)>,
+}
+
+/// How the drawing fell onto pages.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageSummary {
+    /// Pages across.
+    pub pages_wide: u32,
+    /// Pages down.
+    pub pages_tall: u32,
+    /// Pages left out because nothing of the plan falls on them.
+    pub empty_skipped: usize,
+    /// The drawing's scale on paper (1 = the size on screen).
+    pub scale: f32,
+    /// The smallest text on paper, in points.
+    pub smallest_text: f32,
+    /// How to get bigger text when it is too small ("2 pages wide would give 9.1 pt").
+    pub advice: Option<String>,
+}
+
+impl PageSummary {
+    /// "2 pages (2 wide × 1 tall)", with the left-out empty pages when there are any.
+    pub fn describe(&self, emitted: usize) -> String {
+        let mut text = format!(
+            "{emitted} page{} ({} wide × {} tall)",
+            if emitted == 1 { "" } else { "s" },
+            self.pages_wide,
+            self.pages_tall
+        );
+        if self.empty_skipped > 0 {
+            let _ = write!(
+                text,
+                ", {} empty page{} left out",
+                self.empty_skipped,
+                if self.empty_skipped == 1 { "" } else { "s" }
+            );
+        }
+        text
+    }
+
+    /// "smallest text 7.5 pt", with a warning and the fix when it is below 6 pt.
+    pub fn legibility(&self) -> String {
+        let mut text = format!("smallest text {:.1} pt", self.smallest_text);
+        if self.smallest_text < SMALLEST_READABLE_PT {
+            text.push_str(" — too small to read");
+            if let Some(advice) = &self.advice {
+                let _ = write!(text, ": {advice}");
+            }
+        }
+        text
+    }
+
+    /// True when the smallest text is below [`SMALLEST_READABLE_PT`].
+    pub fn too_small(&self) -> bool {
+        self.smallest_text < SMALLEST_READABLE_PT
+    }
+}
+
+/// Pages ready for a back-end: scenes in paper points, with what they are.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PagedDocument {
+    /// The pages, in reading order (across, then down).
+    pub pages: Vec<Scene>,
+    /// Title and date for the metadata.
+    pub info: DocumentInfo,
+    /// How the drawing fell onto pages.
+    pub summary: PageSummary,
+}
+
+/// The smallest font size in a scene, in its own units.
+pub fn smallest_text(scene: &Scene) -> Option<f32> {
+    let mut smallest: Option<f32> = None;
+    scene.visit(|item, _| {
+        if let super::Shape::Text { size, text, .. } = &item.shape
+            && !text.trim().is_empty()
+        {
+            smallest = Some(smallest.map_or(*size, |s| s.min(*size)));
+        }
+    });
+    smallest
+}
