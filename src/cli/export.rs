@@ -299,7 +299,12 @@ pub fn print(args: &PrintArgs) -> Result<ExitCode, String> {
         copies: args.copies,
         media: setup.paper.cups_media(),
         landscape: setup.landscape,
-        title: document.info.title.clone(),
+        // Plain ASCII: CUPS back-ends make file names of it.
+        title: format!(
+            "{} - {}",
+            plan.meta.title.trim(),
+            ExportView::from(args.page.view).title()
+        ),
         pages: String::new(),
     };
     let id = cups::submit(&pdf, &job).map_err(|e| e.to_string())?;

@@ -113,3 +113,60 @@ pub fn smallest_text(scene: &Scene) -> Option<f32> {
     });
     smallest
 }
+
+/// The items with something inside `area`; clip groups are culled to their own rectangle too. Text
+/// is kept when its line reaches into the area. Pages drop what their clips hide, so a PDF's text
+/// search and copy find only what is printed.
+pub fn cull(items: &[super::Item], area: &super::Rect) -> Vec<super::Item> {
+    use super::{Item, Shape};
+    items
+        .iter()
+        .filter_map(|item| match &item.shape {
+            Shape::Clip { rect, items } => {
+                if !rect.intersects(area) {
+                    return None;
+                }
+                let inner = super::Rect::from_edges(
+                    rect.min.x.max(area.min.x),
+                    rect.min.y.max(area.min.y),
+                    rect.max.x.min(area.max.x),
+                    rect.max.y.min(area.max.y),
+                );
+                Some(Item {
+                    shape: Shape::Clip {
+                        rect: *rect,
+                        items: cull(items, &inner),
+                    },
+                    hit: item.hit,
+                    label: item.label.clone(),
+                })
+            }
+            shape => reaches(shape, area).then(|| item.clone()),
+        })
+        .collect()
+}
+
+/// True when a shape (text by its measured line) reaches into an area.
+fn reaches(shape: &super::Shape, area: &super::Rect) -> bool {
+    use super::{Anchor, Rect, Shape, font::text_width};
+    match shape {
+        Shape::Text {
+            pos,
+            text,
+            size,
+            anchor,
+            ..
+        } => {
+            let width = text_width(text, *size);
+            let left = match anchor {
+                Anchor::Start => pos.x,
+                Anchor::Middle => pos.x - width / 2.0,
+                Anchor::End => pos.x - width,
+            };
+            let line = Rect::from_edges(left, pos.y - size / 2.0, left + width, pos.y + size / 2.0);
+            // Mostly inside: a text cut by the clip's edge at more than half its height is not printed.
+            line.intersects(area) && pos.y >= area.min.y && pos.y <= area.max.y
+        }
+        other => super::bounds(other).is_none_or(|bounds| bounds.intersects(area)),
+    }
+}

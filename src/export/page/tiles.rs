@@ -1,7 +1,7 @@
 //! Any view's scene on pages: scaled by the page setup, then cut into page-sized tiles.
 
 use super::decorate::{LegendEntry, PageText, Sheet, decorate, tile_label};
-use super::{PageSummary, PagedDocument, PrintContext, smallest_text};
+use super::{PageSummary, PagedDocument, PrintContext, cull, smallest_text};
 use crate::export::pdf::DocumentInfo;
 use crate::export::{Rect, Rgba, Scene, Shape, Transform, bounds};
 use crate::model::{LegendPages, PageSetup, PrintScale};
@@ -74,7 +74,11 @@ pub fn scene_pages(
                     label: None,
                 }));
             }
-            items.extend(drawing.items.iter().map(|item| place.item(item)));
+            items.extend(
+                cull(&drawing.items, &window)
+                    .iter()
+                    .map(|item| place.item(item)),
+            );
             page.push(Shape::Clip {
                 rect: content,
                 items,

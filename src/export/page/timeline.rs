@@ -2,7 +2,7 @@
 //! task names and the time scale repeat on every page and rows break only between rows.
 
 use super::decorate::{LegendEntry, LegendMark, PageText, Sheet, decorate, tile_label};
-use super::{PageSummary, PagedDocument, PrintContext, SMALLEST_READABLE_PT, smallest_text};
+use super::{PageSummary, PagedDocument, PrintContext, SMALLEST_READABLE_PT, cull, smallest_text};
 use crate::analysis::{Analysis, DatedSchedule};
 use crate::export::pdf::DocumentInfo;
 use crate::export::timeline::axis::day_number;
@@ -184,14 +184,13 @@ pub fn timeline_pages(
                 smallest = Some(smallest.map_or(size, |s: f32| s.min(size)));
             }
             let mut page = Scene::new(width, height, Some(Rgba::rgb(255, 255, 255)));
+            let whole = Rect::from_edges(0.0, 0.0, frame.width, frame.height);
             page.push(Shape::Clip {
-                rect: Rect::from_edges(
-                    content.min.x,
-                    content.min.y,
-                    content.max.x,
-                    content.min.y + frame.height * scale,
-                ),
-                items: drawing.items.iter().map(|item| place.item(item)).collect(),
+                rect: place.rect(whole),
+                items: cull(&drawing.items, &whole)
+                    .iter()
+                    .map(|item| place.item(item))
+                    .collect(),
             });
             tiles.push((page, column, row));
         }
