@@ -1,7 +1,7 @@
 //! One card: painted from its task, clickable, draggable, with a context menu and in-place title editing.
 
 use super::drag::CardDrag;
-use super::{BoardState, TitleDraft};
+use super::{BoardState, TitleDraft, card_label};
 use crate::app::Command;
 use crate::edit::TaskChange;
 use crate::model::{Plan, Priority, StatusCategory, Task, TaskId};
@@ -22,11 +22,6 @@ pub struct CardLook<'a> {
     pub selected: bool,
     /// Drawn faded (the card being dragged, at its old place).
     pub faded: bool,
-}
-
-/// The text screen readers and tests know a card by.
-pub fn card_label(task: &Task) -> String {
-    format!("Card {}: {}", task.id, task.title)
 }
 
 /// Paints a card into `rect`; nothing is laid out, so it is cheap enough for thousands of cards.
@@ -345,7 +340,7 @@ pub fn card_menu_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, task: &Task) {
         }
     });
     ui.menu_button("Assign owner", |ui| {
-        for owner in super::lanes::owners(plan)
+        for owner in crate::export::board::owners(plan)
             .into_iter()
             .chain([String::new()])
         {

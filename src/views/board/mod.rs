@@ -8,19 +8,15 @@ mod columns;
 mod drag;
 mod filters;
 mod grid;
-mod index;
 mod keyboard;
 mod lane_header;
-mod lanes;
 mod layout;
 mod planning;
 
-pub use card::card_label;
-pub use columns::column_count_text;
+pub use crate::export::board::{
+    BoardFilter, BoardIndex, LaneKey, Swimlane, card_label, column_count_text,
+};
 pub use drag::{CardDrag, DropTarget, drop_edit, new_position};
-pub use filters::BoardFilter;
-pub use index::BoardIndex;
-pub use lanes::{LaneKey, Swimlane};
 pub use planning::{SprintDraft, capacity_text, move_unfinished, next_sprint};
 
 use super::ViewContext;
