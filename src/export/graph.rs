@@ -91,21 +91,13 @@ pub fn graph_scene(
             )),
         });
     }
-    for index in 0..count {
+    for (index, &on_path) in critical.iter().enumerate() {
         let rect = node(index);
         let rect = Rect {
             min: shift(rect.min),
             max: shift(rect.max),
         };
-        node_card(
-            &mut scene,
-            plan,
-            analysis,
-            palette,
-            index,
-            rect,
-            critical[index],
-        );
+        node_card(&mut scene, plan, analysis, palette, index, rect, on_path);
     }
     scene
 }
@@ -135,8 +127,8 @@ fn edges(analysis: &Analysis, count: usize, node: &impl Fn(usize) -> Rect) -> Ve
                 return None;
             }
             let (a, b) = (node(from), node(to));
-            let start = Point::new(a.max.x, (a.min.y + a.max.y) / 2.0);
-            let end = Point::new(b.min.x, (b.min.y + b.max.y) / 2.0);
+            let start = Point::new(a.max.x, f32::midpoint(a.min.y, a.max.y));
+            let end = Point::new(b.min.x, f32::midpoint(b.min.y, b.max.y));
             let bend = ((end.x - start.x).abs() * 0.5).max(40.0);
             let controls = [
                 start,

@@ -130,10 +130,10 @@ pub fn board_scene(plan: &Plan, settings: &BoardSettings, palette: &Palette) -> 
                 grid_top + place.bottom,
             );
             scene.push(rounded(cell_rect, Some(palette.header), None, 6.0));
-            let cards_top = top + place.header;
+            let first_card = top + place.header;
             if cell.is_empty() {
                 scene.text(
-                    Point::new(left + column_width / 2.0, cards_top + CARD_HEIGHT / 2.0),
+                    Point::new(left + column_width / 2.0, first_card + CARD_HEIGHT / 2.0),
                     "No tasks",
                     HEADER_TEXT,
                     palette.weak,
@@ -141,9 +141,8 @@ pub fn board_scene(plan: &Plan, settings: &BoardSettings, palette: &Palette) -> 
                 );
             }
             for (row, &task) in cell.iter().enumerate() {
-                let card_top = cards_top + row as f32 * CARD_STEP;
-                let rect =
-                    Rect::from_edges(left, card_top, left + column_width, card_top + CARD_HEIGHT);
+                let y = first_card + row as f32 * CARD_STEP;
+                let rect = Rect::from_edges(left, y, left + column_width, y + CARD_HEIGHT);
                 let waiting_on = waiting.get(&plan.tasks[task].id).map(Vec::as_slice);
                 card::card(&mut scene, plan, palette, task, waiting_on, rect);
             }
