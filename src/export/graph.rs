@@ -8,6 +8,7 @@ use super::timeline::{Palette, days_text};
 use super::{Anchor, Hit, Item, Point, Rect, Rgba, Scene, Shape, Stroke};
 use crate::analysis::{Analysis, GraphLayout, NODE_SIZE};
 use crate::model::{Plan, StatusCategory};
+use std::collections::HashSet;
 
 /// Points sampled along each dependency's curve.
 const CURVE_POINTS: usize = 13;
@@ -60,28 +61,34 @@ pub fn graph_scene(
         Some(palette.background),
     );
     let critical = critical_flags(analysis, count);
-    let critical_edge = |from: usize, to: usize| {
-        critical[from]
-            && analysis
-                .schedule
-                .critical_path
-                .windows(2)
-                .any(|pair| pair == [from, to])
-    };
-    for edge in &edges {
-        let (color, width) = if analysis.loop_edges.contains(&(edge.from, edge.to)) {
-            (palette.error, 2.0)
-        } else if critical_edge(edge.from, edge.to) {
-            (palette.critical, 2.5)
-        } else if edge.implied {
-            (palette.weak.alpha(150), 1.0)
-        } else {
-            (palette.arrow, 1.3)
-        };
+    let critical_pairs: HashSet<(usize, usize)> = analysis
+        .schedule
+        .critical_path
+        .windows(2)
+        .map(|pair| (pair[0], pair[1]))
+        .collect();
+    // Faint edges first, the critical path and loops last, so they are drawn on top.
+    let mut styled: Vec<(u8, Stroke, &Edge)> = edges
+        .iter()
+        .map(|edge| {
+            let (rank, color, width) = if analysis.loop_edges.contains(&(edge.from, edge.to)) {
+                (3, palette.error, 2.0)
+            } else if critical_pairs.contains(&(edge.from, edge.to)) {
+                (2, palette.critical, 2.5)
+            } else if edge.implied {
+                (0, palette.weak.alpha(150), 1.0)
+            } else {
+                (1, palette.arrow, 1.3)
+            };
+            (rank, Stroke::solid(width, color), edge)
+        })
+        .collect();
+    styled.sort_by_key(|(rank, _, _)| *rank);
+    for (_, stroke, edge) in styled {
         scene.items.push(Item {
             shape: Shape::Line {
                 points: edge.points.iter().copied().map(shift).collect(),
-                stroke: Stroke::solid(width, color),
+                stroke,
                 arrow: true,
             },
             hit: None,

@@ -350,8 +350,47 @@ fn the_critical_path_is_drawn_in_the_critical_colour() {
             .map(|p| format!("{} → {}", plan.tasks[p[0]].id, plan.tasks[p[1]].id))
             .collect();
         assert_eq!(critical_arrows.len(), path.len(), "{critical_arrows:?}");
+        let colours: Vec<bool> = arrows(&scene)
+            .iter()
+            .map(|(_, color)| *color == palette.critical)
+            .collect();
+        assert!(
+            colours.windows(2).all(|pair| pair[0] <= pair[1]),
+            "the critical path is painted over the other arrows"
+        );
         assert!(path.iter().all(|p| critical_arrows.contains(p)));
     }
+}
+
+#[test]
+fn loops_are_drawn_in_the_error_colour() {
+    let mut plan = small_plan();
+    plan.tasks[0].depends_on = vec!["SHOP-4".into()];
+    let palette = Palette::light();
+    let (analysis, scene) = graph_of(&plan, &palette);
+    assert!(!analysis.loop_edges.is_empty());
+    let red: Vec<String> = arrows(&scene)
+        .into_iter()
+        .filter(|(_, color)| *color == palette.error)
+        .map(|(label, _)| label)
+        .collect();
+    assert!(red.contains(&"SHOP-4 → SHOP-1".to_owned()), "{red:?}");
+    assert_eq!(red.len(), analysis.loop_edges.len());
+    let mut outline = None;
+    scene.visit(|item, _| {
+        if let Shape::Rect { stroke, .. } = &item.shape
+            && item.hit == Some(Hit::Task(0))
+            && outline.is_none()
+        {
+            outline = stroke.map(|s| s.color);
+        }
+    });
+    assert_eq!(
+        outline,
+        Some(palette.error),
+        "a task in a loop cannot be scheduled"
+    );
+    assert_inside(&scene);
 }
 
 #[test]
