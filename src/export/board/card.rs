@@ -29,6 +29,7 @@ pub(super) fn card(
 ) {
     let task = &plan.tasks[index];
     let hit = Hit::Task(index);
+    let radius = f32::from(CARD_RADIUS);
     let status = plan.status(&task.status).map_or(palette.summary, |s| {
         Rgba::rgb(s.color[0], s.color[1], s.color[2])
     });
@@ -37,16 +38,12 @@ pub(super) fn card(
             rect,
             Some(palette.card),
             Some(Stroke::solid(1.0, palette.grid)),
-            CARD_RADIUS,
+            radius,
         ),
         hit,
         Some(card_label(task)),
     );
-    scene.push_hit(
-        left_stripe(rect, CARD_STRIPE, CARD_RADIUS, status),
-        hit,
-        None,
-    );
+    scene.push_hit(left_stripe(rect, CARD_STRIPE, radius, status), hit, None);
     let inner = Rect::from_edges(
         rect.min.x + CARD_PAD_X,
         rect.min.y + CARD_PAD_Y,

@@ -21,7 +21,7 @@ pub const CARD_PAD_Y: f32 = 6.0;
 /// Width of the status stripe on a card's left edge.
 pub const CARD_STRIPE: f32 = 4.0;
 /// Corner radius of a card.
-pub const CARD_RADIUS: f32 = 5.0;
+pub const CARD_RADIUS: u8 = 5;
 /// Size of a card's small text: id, owner, estimate, badges.
 pub const CARD_SMALL_TEXT: f32 = 11.5;
 /// Size of a card's title.
