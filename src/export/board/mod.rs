@@ -13,7 +13,7 @@ mod text;
 pub use card::card_label;
 pub use filter::BoardFilter;
 pub use index::{BoardIndex, ColumnFacts, LaneFacts};
-pub use lanes::{LaneKey, Swimlane, lanes, owners};
+pub use lanes::{LaneKey, Swimlane, owners};
 pub use text::{
     LaneCounts, column_count_text, format_hours, lane_header_text, lane_over_column_limit,
 };
