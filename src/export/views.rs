@@ -1,9 +1,14 @@
 //! Every exportable view of a plan as pages, from the plan alone: what `waymark export` and
 //! `waymark print` draw. The app prints its views with their on-screen settings instead.
 
-use super::page::{PagedDocument, PrintContext, TimelineSource, timeline_pages};
+use super::page::{
+    LegendEntry, LegendMark, PagedDocument, PrintContext, TimelineSource, scene_pages,
+    timeline_pages,
+};
+use super::timeline::Palette;
 use super::timeline::{TimelineMode, TimelineOptions};
-use crate::analysis::{Analysis, DatedOptions, DatedSchedule};
+use super::{BoardSettings, board_scene, graph_scene};
+use crate::analysis::{Analysis, DatedOptions, DatedSchedule, GraphLayout};
 use crate::model::{PageSetup, Plan};
 use chrono::NaiveDate;
 
@@ -71,11 +76,7 @@ pub fn view_pages(
         },
     );
     match view {
-        ExportView::Timeline
-        | ExportView::Roadmap
-        | ExportView::Velocity
-        | ExportView::Graph
-        | ExportView::Board => {
+        ExportView::Timeline | ExportView::Roadmap => {
             let options = TimelineOptions {
                 mode: if view == ExportView::Roadmap {
                     TimelineMode::Roadmap
@@ -95,5 +96,31 @@ pub fn view_pages(
                 print,
             )
         }
+        ExportView::Graph => {
+            let layout = GraphLayout::compute(plan, &analysis);
+            let drawing = graph_scene(plan, &analysis, &layout, &Palette::light());
+            let detail = format!("{} tasks", plan.tasks.len());
+            scene_pages(&drawing, setup, print, &detail, &graph_legend())
+        }
+        ExportView::Board | ExportView::Velocity => {
+            let drawing = board_scene(plan, &BoardSettings::default(), &Palette::light());
+            let detail = format!("{} tasks", plan.tasks.len());
+            scene_pages(&drawing, setup, print, &detail, &[])
+        }
     }
+}
+
+/// The graph's legend: what its colours mean.
+pub fn graph_legend() -> Vec<LegendEntry> {
+    let palette = Palette::light();
+    vec![
+        LegendEntry {
+            label: "Critical path".to_owned(),
+            mark: LegendMark::Swatch(palette.critical),
+        },
+        LegendEntry {
+            label: "Dependency loop".to_owned(),
+            mark: LegendMark::Swatch(palette.error),
+        },
+    ]
 }

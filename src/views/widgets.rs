@@ -1,5 +1,6 @@
 //! Small widgets the views share: text fields that commit once, status and priority chips.
 
+use crate::export::timeline::Palette;
 use crate::model::{Plan, Priority, StatusKey};
 use egui::{Color32, Response, RichText, TextEdit, Ui};
 use std::collections::HashMap;
@@ -69,24 +70,13 @@ pub fn status_chip(ui: &mut Ui, plan: &Plan, key: &StatusKey) -> Response {
     .response
 }
 
-/// The colour of a priority: red for P0 down to grey for P3.
+/// The colour of a priority: red for P0 down to grey for P3 (the scenes' colours).
 pub fn priority_color(priority: Priority) -> Color32 {
-    match priority {
-        Priority::P0 => Color32::from_rgb(0xdc, 0x26, 0x26),
-        Priority::P1 => Color32::from_rgb(0xea, 0x80, 0x0c),
-        Priority::P2 => Color32::from_rgb(0x25, 0x63, 0xeb),
-        Priority::P3 => Color32::from_rgb(0x71, 0x71, 0x7a),
-    }
+    let [r, g, b, _] = Palette::light().priority(priority).0;
+    Color32::from_rgb(r, g, b)
 }
 
-/// Formats hours without a needless decimal: "12 h", "2.5 h".
-pub fn format_hours(hours: f64) -> String {
-    if (hours - hours.round()).abs() < 1e-9 {
-        format!("{hours:.0} h")
-    } else {
-        format!("{hours:.1} h")
-    }
-}
+pub use crate::export::format_hours;
 
 /// The date picker speaks jiff; the plan speaks chrono.
 pub fn to_jiff(date: chrono::NaiveDate) -> jiff::civil::Date {

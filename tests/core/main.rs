@@ -11,6 +11,7 @@ mod dated_schedule;
 mod dependency_analysis;
 mod doubling;
 mod edits;
+mod export_scenes;
 mod fuzz;
 mod import_scaling;
 mod markdown;

@@ -545,3 +545,53 @@ fn a_carried_card_near_the_bottom_edge_scrolls_the_column_to_far_cards() {
         "the drop is announced"
     );
 }
+
+#[test]
+fn the_exported_board_shows_the_cards_and_lanes_the_window_shows() {
+    use waymark::export::timeline::Palette;
+    use waymark::export::{Hit, board_scene};
+    let mut harness = board_sized([1500.0, 4000.0]);
+    {
+        let board = &mut harness.state_mut().ui_state.board;
+        board.swimlane = waymark::views::board::Swimlane::Sprint;
+        board.filter.priority = Some(waymark::model::Priority::P1);
+    }
+    harness.run();
+    harness.get_by_label_contains("▼ Sprint 2").click();
+    harness.run();
+    let app = harness.state();
+    let plan = app.document.plan();
+    let scene = board_scene(
+        plan,
+        &app.ui_state.board.export_settings(),
+        &Palette::light(),
+    );
+    let mut shown = 0;
+    for (index, task) in plan.tasks.iter().enumerate() {
+        let in_window = harness
+            .query_by_label_contains(&format!("Card {}:", task.id))
+            .is_some();
+        let in_scene = scene.hit_rect(Hit::Task(index)).is_some();
+        assert_eq!(in_window, in_scene, "{}", task.id);
+        shown += usize::from(in_scene);
+    }
+    assert!(
+        shown > 0 && shown < plan.tasks.len(),
+        "the filter and the collapsed lane hide some cards, not all"
+    );
+    let headers: Vec<&str> = scene
+        .texts()
+        .into_iter()
+        .filter(|t| t.starts_with('▼') || t.starts_with('▶'))
+        .collect();
+    assert!(
+        headers.iter().any(|t| t.starts_with("▶ Sprint 2")),
+        "{headers:?}"
+    );
+    for header in headers {
+        assert!(
+            harness.query_by_label(header).is_some(),
+            "the window has the lane header {header:?}"
+        );
+    }
+}

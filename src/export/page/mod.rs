@@ -8,7 +8,7 @@ mod decorate;
 mod tiles;
 mod timeline;
 
-pub use decorate::LegendEntry;
+pub use decorate::{LegendEntry, LegendMark};
 pub use tiles::scene_pages;
 pub use timeline::{TimelineSource, timeline_pages};
 

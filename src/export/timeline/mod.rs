@@ -16,6 +16,7 @@ mod table;
 pub use bars::task_bar_label;
 pub use palette::Palette;
 pub use rows::{Group, Row, Rows};
+pub use table::days_text;
 
 use crate::analysis::{Analysis, DatedSchedule};
 use crate::export::{Rect, Scene, Shape};

@@ -1,8 +1,10 @@
-//! The colours a timeline is drawn in: one set for a light page or window, one for a dark window.
+//! The colours a scene is drawn in (timeline, board, dependency graph): one set for a light page or
+//! window, one for a dark window.
 
 use crate::export::Rgba;
+use crate::model::Priority;
 
-/// The colours of a timeline.
+/// The colours of a scene.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Palette {
     /// Behind everything.
@@ -41,6 +43,36 @@ pub struct Palette {
     pub selection: Rgba,
     /// Sprint bands, alternating.
     pub sprints: [Rgba; 2],
+    /// Behind a card (board) or a task node (graph).
+    pub card: Rgba,
+    /// Warnings: finished work whose prerequisites are not done.
+    pub warning: Rgba,
+    /// Errors: blocked work, loops, tasks that cannot be scheduled, a column over its WIP limit.
+    pub error: Rgba,
+    /// A finished checklist.
+    pub done: Rgba,
+    /// Priorities P0 to P3.
+    pub priorities: [Rgba; 4],
+}
+
+/// Priority colours, the same on light and dark backgrounds: red for P0 down to grey for P3.
+const PRIORITIES: [Rgba; 4] = [
+    Rgba::rgb(0xdc, 0x26, 0x26),
+    Rgba::rgb(0xea, 0x80, 0x0c),
+    Rgba::rgb(0x25, 0x63, 0xeb),
+    Rgba::rgb(0x71, 0x71, 0x7a),
+];
+
+impl Palette {
+    /// The colour of a priority.
+    pub const fn priority(&self, priority: Priority) -> Rgba {
+        self.priorities[match priority {
+            Priority::P0 => 0,
+            Priority::P1 => 1,
+            Priority::P2 => 2,
+            Priority::P3 => 3,
+        }]
+    }
 }
 
 impl Palette {
@@ -65,6 +97,11 @@ impl Palette {
             summary: Rgba::rgb(71, 85, 105),
             selection: Rgba::rgb(37, 99, 235),
             sprints: [Rgba::rgb(219, 234, 254), Rgba::rgb(224, 231, 255)],
+            card: Rgba::rgb(255, 255, 255),
+            warning: Rgba::rgb(180, 83, 9),
+            error: Rgba::rgb(220, 38, 38),
+            done: Rgba::rgb(0x22, 0xa0, 0x5a),
+            priorities: PRIORITIES,
         }
     }
 
@@ -89,6 +126,11 @@ impl Palette {
             summary: Rgba::rgb(148, 163, 184),
             selection: Rgba::rgb(96, 165, 250),
             sprints: [Rgba::rgb(30, 58, 95), Rgba::rgb(40, 48, 96)],
+            card: Rgba::rgb(16, 17, 20),
+            warning: Rgba::rgb(251, 191, 36),
+            error: Rgba::rgb(248, 81, 73),
+            done: Rgba::rgb(0x22, 0xa0, 0x5a),
+            priorities: PRIORITIES,
         }
     }
 }

@@ -2,7 +2,7 @@
 //! label names its place ("In progress, 2 of 5"), and after a move the board's status line, an
 //! AccessKit live region, says "Moved PAY-003 to In progress, 2 of 5".
 
-use super::index::BoardIndex;
+use crate::export::board::BoardIndex;
 use crate::model::{Plan, TaskId};
 use egui::accesskit::Live;
 use egui::{Label, RichText, Ui};
@@ -82,9 +82,8 @@ impl Announcer {
 
 #[cfg(test)]
 mod tests {
-    use super::super::filters::BoardFilter;
-    use super::super::lanes::Swimlane;
     use super::*;
+    use crate::export::board::{BoardFilter, Swimlane};
     use crate::model::Task;
 
     fn plan() -> Plan {

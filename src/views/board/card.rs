@@ -1,9 +1,14 @@
 //! One card: painted from its task, clickable, draggable, with a context menu and in-place title editing.
 
 use super::drag::CardDrag;
-use super::{BoardState, TitleDraft};
+use super::{BoardState, TitleDraft, card_label};
 use crate::app::Command;
 use crate::edit::TaskChange;
+use crate::export::board::geometry::{
+    CARD_PAD_X, CARD_PAD_Y, CARD_PRIORITY_TEXT, CARD_RADIUS, CARD_SMALL_TEXT, CARD_STRIPE,
+    CARD_TITLE_OFFSET, CARD_TITLE_TEXT,
+};
+use crate::export::timeline::Palette;
 use crate::model::{Plan, Priority, StatusCategory, Task, TaskId};
 use crate::views::ViewContext;
 use crate::views::widgets::{format_hours, priority_color, status_color};
@@ -22,11 +27,6 @@ pub struct CardLook<'a> {
     pub selected: bool,
     /// Drawn faded (the card being dragged, at its old place).
     pub faded: bool,
-}
-
-/// The text screen readers and tests know a card by.
-pub fn card_label(task: &Task) -> String {
-    format!("Card {}: {}", task.id, task.title)
 }
 
 /// Paints a card into `rect`; nothing is laid out, so it is cheap enough for thousands of cards.
@@ -56,17 +56,17 @@ pub fn paint_card(
     };
     painter.rect(
         rect,
-        CornerRadius::same(5),
+        CornerRadius::same(CARD_RADIUS),
         fill,
         stroke,
         StrokeKind::Inside,
     );
-    let stripe = Rect::from_min_size(rect.min, vec2(4.0, rect.height()));
+    let stripe = Rect::from_min_size(rect.min, vec2(CARD_STRIPE, rect.height()));
     painter.rect_filled(
         stripe,
         CornerRadius {
-            nw: 5,
-            sw: 5,
+            nw: CARD_RADIUS,
+            sw: CARD_RADIUS,
             ne: 0,
             se: 0,
         },
@@ -74,8 +74,8 @@ pub fn paint_card(
     );
     let text = visuals.text_color().gamma_multiply(alpha);
     let weak = visuals.weak_text_color().gamma_multiply(alpha);
-    let small = FontId::proportional(11.5);
-    let inner = rect.shrink2(vec2(10.0, 6.0));
+    let small = FontId::proportional(CARD_SMALL_TEXT);
+    let inner = rect.shrink2(vec2(CARD_PAD_X, CARD_PAD_Y));
     let id_rect = painter.text(
         inner.left_top(),
         Align2::LEFT_TOP,
@@ -100,14 +100,18 @@ pub fn paint_card(
     }
     let mut job = LayoutJob::simple(
         task.title.clone(),
-        FontId::proportional(13.5),
+        FontId::proportional(CARD_TITLE_TEXT),
         text,
         inner.width(),
     );
     job.wrap.max_rows = 2;
     job.wrap.overflow_character = Some('…');
     let title = painter.layout_job(job);
-    painter.galley(pos2(inner.left(), inner.top() + 17.0), title, text);
+    painter.galley(
+        pos2(inner.left(), inner.top() + CARD_TITLE_OFFSET),
+        title,
+        text,
+    );
     let mut right = inner.right();
     let bottom = inner.bottom();
     if let Some(hours) = task.estimate.hours {
@@ -135,11 +139,7 @@ pub fn paint_card(
     }
     let (done, total) = task.checklist_progress();
     if total > 0 {
-        let color = if done == total {
-            status_done_color()
-        } else {
-            weak
-        };
+        let color = if done == total { done_color() } else { weak };
         painter.text(
             pos2(right, bottom),
             Align2::RIGHT_BOTTOM,
@@ -172,8 +172,10 @@ pub fn paint_card(
     }
 }
 
-fn status_done_color() -> Color32 {
-    Color32::from_rgb(0x22, 0xa0, 0x5a)
+/// The colour of a finished checklist (the scenes' colour).
+fn done_color() -> Color32 {
+    let [r, g, b, _] = Palette::light().done.0;
+    Color32::from_rgb(r, g, b)
 }
 
 fn paint_priority(
@@ -185,7 +187,7 @@ fn paint_priority(
     let color = priority_color(priority).gamma_multiply(alpha);
     let galley = painter.layout_no_wrap(
         format!("{priority} {}", priority.meaning()),
-        FontId::proportional(11.0),
+        FontId::proportional(CARD_PRIORITY_TEXT),
         color,
     );
     let pill = Rect::from_min_size(
@@ -345,7 +347,7 @@ pub fn card_menu_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, task: &Task) {
         }
     });
     ui.menu_button("Assign owner", |ui| {
-        for owner in super::lanes::owners(plan)
+        for owner in crate::export::board::owners(plan)
             .into_iter()
             .chain([String::new()])
         {

@@ -1,21 +1,20 @@
 //! The status board: column headers (count, estimate, WIP limit, menu) and quick add.
 
 use super::grid::{GridKind, grid_ui};
-use super::index::{BoardIndex, ColumnFacts, LaneFacts};
-use super::layout::COLUMN_GAP;
 use super::{BoardState, QuickAdd};
 use crate::edit::Edit;
+use crate::export::board::geometry::{
+    COLUMN_GAP, COLUMN_HEADER_HEIGHT as HEADER_HEIGHT, MIN_COLUMN_WIDTH,
+};
+use crate::export::board::{BoardIndex, ColumnFacts, LaneFacts, column_count_text};
+use crate::export::format_hours;
 use crate::model::{Plan, StatusKey, Task};
 use crate::views::ViewContext;
-use crate::views::widgets::{format_hours, status_color};
+use crate::views::widgets::status_color;
 use egui::{
     Align, Align2, CornerRadius, FontId, Key, Layout, Rect, RichText, Role, ScrollArea, Sense,
     TextEdit, Ui, UiBuilder, WidgetInfo, vec2,
 };
-
-/// Narrowest a column gets; with more statuses than fit, the board scrolls sideways.
-const MIN_COLUMN_WIDTH: f32 = 170.0;
-const HEADER_HEIGHT: f32 = 30.0;
 
 /// The status columns with their headers, over every lane.
 pub fn board_columns_ui(
@@ -28,11 +27,7 @@ pub fn board_columns_ui(
     let available = ui.available_width() - 12.0;
     let width = ((available - COLUMN_GAP * (columns - 1.0)) / columns).max(MIN_COLUMN_WIDTH);
     let lanes: Vec<usize> = (0..index.lanes.len())
-        .filter(|&l| {
-            state.swimlane == super::Swimlane::None
-                || index.lanes[l].total > 0
-                || keeps_empty(&index.lanes[l])
-        })
+        .filter(|&l| state.swimlane == super::Swimlane::None || index.lanes[l].is_shown())
         .collect();
     ScrollArea::horizontal()
         .id_salt("board-columns")
@@ -49,28 +44,6 @@ pub fn board_columns_ui(
                 grid_ui(ui, ctx, state, index, &lanes, GridKind::Board, width);
             });
         });
-}
-
-/// Lanes made of the plan's own structure (sprints, phases) stay even when empty, so cards can be
-/// dropped there; owner and priority lanes only show when they hold a task.
-fn keeps_empty(lane: &LaneFacts) -> bool {
-    matches!(
-        lane.key,
-        super::LaneKey::Sprint(Some(_)) | super::LaneKey::Phase(Some(_))
-    )
-}
-
-/// The count a column header shows: "12" or "12 of 40" when filtered, with "/4" for a WIP limit.
-pub fn column_count_text(column: &ColumnFacts, filtered: bool, limit: Option<u32>) -> String {
-    let count = if filtered {
-        format!("{} of {}", column.shown, column.total)
-    } else {
-        column.total.to_string()
-    };
-    match limit {
-        Some(limit) => format!("{count}/{limit}"),
-        None => count,
-    }
 }
 
 fn column_header_ui(

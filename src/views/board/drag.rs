@@ -1,9 +1,23 @@
 //! Moving a card: where it would land, and the one edit that puts it there.
 
-use super::index::BoardIndex;
 use crate::edit::{Edit, TaskChange};
+use crate::export::board::{BoardIndex, LaneKey};
 use crate::model::{Plan, TaskId};
 use chrono::NaiveDateTime;
+
+/// The change that puts a task into a lane, made at `at`.
+pub fn lane_change(key: &LaneKey, at: NaiveDateTime) -> Option<TaskChange> {
+    match key {
+        LaneKey::All => None,
+        LaneKey::Sprint(sprint) => Some(TaskChange::Sprint {
+            to: sprint.clone(),
+            at,
+        }),
+        LaneKey::Phase(phase) => Some(TaskChange::Phase(phase.clone())),
+        LaneKey::Owner(owner) => Some(TaskChange::Owner(owner.clone())),
+        LaneKey::Priority(priority) => Some(TaskChange::Priority(*priority)),
+    }
+}
 
 /// The drag-and-drop payload: the card being carried.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,7 +59,7 @@ pub fn drop_edit(
             },
         ));
     }
-    if let Some(change) = lane.key.change(at).filter(|c| !already(task, c)) {
+    if let Some(change) = lane_change(&lane.key, at).filter(|c| !already(task, c)) {
         label = Some(match label {
             Some(status) => format!("{status} in {}", lane.title),
             None => format!("Move {id} to {}", lane.title),
@@ -105,9 +119,8 @@ pub fn new_position(cell: &[usize], from: usize, slot: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::filters::BoardFilter;
-    use super::super::lanes::Swimlane;
     use super::*;
+    use crate::export::board::{BoardFilter, Swimlane};
     use crate::model::{Sprint, SprintId, Task};
 
     #[test]

@@ -7,10 +7,11 @@ use super::announce::place_text;
 use super::card::card_ui;
 use super::columns::quick_add_ui;
 use super::drag::{CardDrag, DropTarget};
-use super::index::BoardIndex;
 use super::lane_header::lane_header_ui;
 use super::layout::GridLayout;
 use super::planning::sprint_header_ui;
+use crate::export::board::BoardIndex;
+use crate::export::board::geometry::LANE_HEADER_HEIGHT;
 use crate::views::ViewContext;
 use egui::{Align2, CornerRadius, FontId, Rect, ScrollArea, Stroke, Ui};
 
@@ -28,7 +29,7 @@ pub enum GridKind {
 impl GridKind {
     fn header_height(self, lanes_shown: bool) -> f32 {
         match self {
-            Self::Board if lanes_shown => 28.0,
+            Self::Board if lanes_shown => LANE_HEADER_HEIGHT,
             Self::Board | Self::Backlog => 0.0,
             Self::Sprints => 74.0,
         }

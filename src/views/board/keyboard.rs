@@ -2,8 +2,8 @@
 //! reorders it, Enter edits its title.
 
 use super::drag::{DropTarget, drop_edit};
-use super::index::BoardIndex;
 use super::{BoardState, TitleDraft};
+use crate::export::board::BoardIndex;
 use crate::views::ViewContext;
 use egui::{Key, Modifiers, Ui};
 

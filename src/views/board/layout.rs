@@ -1,38 +1,11 @@
 //! Geometry of a grid of lanes and columns with fixed-height cards, so only visible cards are laid out:
 //! every rect is computed from indices, in content coordinates (origin at the grid's top-left).
 
+use crate::export::board::geometry::stack_lanes;
+pub use crate::export::board::geometry::{
+    CARD_HEIGHT, CARD_STEP, COLUMN_GAP, LaneGeometry, QUICK_ADD_HEIGHT,
+};
 use egui::{Pos2, Rect, pos2, vec2};
-
-/// Height of a card.
-pub const CARD_HEIGHT: f32 = 80.0;
-/// Vertical distance from one card to the next.
-pub const CARD_STEP: f32 = 86.0;
-/// Space between columns.
-pub const COLUMN_GAP: f32 = 8.0;
-/// Height of the quick-add row at the top of each cell.
-pub const QUICK_ADD_HEIGHT: f32 = 28.0;
-
-/// One lane's vertical extent.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct LaneGeometry {
-    /// Top of the lane header.
-    pub top: f32,
-    /// Height of the header (0 when the board has no lanes).
-    pub header: f32,
-    /// Rows of cards (the fullest cell), 0 when collapsed.
-    pub rows: usize,
-    /// Whether the lane is collapsed.
-    pub collapsed: bool,
-    /// Bottom of the lane.
-    pub bottom: f32,
-}
-
-impl LaneGeometry {
-    /// Top of the first card slot.
-    pub fn cards_top(&self, quick_add: bool) -> f32 {
-        self.top + self.header + if quick_add { QUICK_ADD_HEIGHT } else { 0.0 }
-    }
-}
 
 /// The whole grid.
 #[derive(Clone, Debug, PartialEq)]
@@ -55,26 +28,7 @@ impl GridLayout {
         quick_add: bool,
         lanes: impl Iterator<Item = (f32, usize, bool)>,
     ) -> Self {
-        let mut top = 0.0;
-        let lanes = lanes
-            .map(|(header, rows, collapsed)| {
-                let body = if collapsed {
-                    0.0
-                } else {
-                    (if quick_add { QUICK_ADD_HEIGHT } else { 0.0 })
-                        + rows.max(1) as f32 * CARD_STEP
-                };
-                let lane = LaneGeometry {
-                    top,
-                    header,
-                    rows: if collapsed { 0 } else { rows },
-                    collapsed,
-                    bottom: top + header + body,
-                };
-                top = lane.bottom + if header > 0.0 { 6.0 } else { 0.0 };
-                lane
-            })
-            .collect();
+        let lanes = stack_lanes(quick_add, lanes);
         Self {
             column_width,
             columns,

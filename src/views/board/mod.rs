@@ -8,22 +8,19 @@ mod columns;
 mod drag;
 mod filters;
 mod grid;
-mod index;
 mod keyboard;
 mod lane_header;
-mod lanes;
 mod layout;
 mod planning;
 
-pub use card::card_label;
-pub use columns::column_count_text;
+pub use crate::export::board::{
+    BoardFilter, BoardIndex, LaneKey, Swimlane, card_label, column_count_text,
+};
 pub use drag::{CardDrag, DropTarget, drop_edit, new_position};
-pub use filters::BoardFilter;
-pub use index::BoardIndex;
-pub use lanes::{LaneKey, Swimlane};
 pub use planning::{SprintDraft, capacity_text, move_unfinished, next_sprint};
 
 use super::ViewContext;
+use crate::export::BoardSettings;
 use crate::model::{Task, TaskId};
 use card::{CardLook, paint_card};
 use egui::{ComboBox, LayerId, Order, Rect, Ui, vec2};
@@ -101,6 +98,17 @@ impl BoardState {
             self.quick_add = None;
         }
         &self.index
+    }
+
+    /// What an export of the board shows: the status columns with the lanes, filter and collapsed lanes
+    /// the window shows (in planning mode too, where the window shows the backlog and sprints).
+    pub fn export_settings(&self) -> BoardSettings {
+        BoardSettings {
+            swimlane: self.swimlane,
+            filter: self.filter.clone(),
+            collapsed: self.collapsed.clone(),
+            ..BoardSettings::default()
+        }
     }
 
     /// Whether cards sit in lanes (sprints in planning mode, or the chosen swimlanes).

@@ -2,9 +2,9 @@
 //! a capacity bar; cards are dragged between them.
 
 use super::grid::{GridKind, grid_ui};
-use super::index::{BoardIndex, LaneFacts};
 use super::{BoardState, LaneKey};
 use crate::edit::{Edit, TaskChange};
+use crate::export::board::{BoardIndex, LaneFacts};
 use crate::model::{Plan, Sprint, SprintId, StatusCategory};
 use crate::views::ViewContext;
 use crate::views::widgets::format_hours;

@@ -1,6 +1,6 @@
 //! Which card sits in which lane and column, cached until the plan, the filter or the lanes change.
 
-use super::filters::BoardFilter;
+use super::filter::BoardFilter;
 use super::lanes::{LaneKey, Swimlane, lanes};
 use crate::model::{Plan, StatusKey};
 use std::collections::HashMap;
@@ -35,6 +35,15 @@ pub struct LaneFacts {
     pub totals: Vec<usize>,
     /// Summed hour estimate of the cards shown.
     pub shown_hours: f64,
+}
+
+impl LaneFacts {
+    /// Whether the lane is shown on a board with swimlanes: lanes made of the plan's own structure
+    /// (sprints, phases) stay even when empty, so cards can be dropped there; owner and priority lanes
+    /// only show when they hold a task.
+    pub fn is_shown(&self) -> bool {
+        self.total > 0 || matches!(self.key, LaneKey::Sprint(Some(_)) | LaneKey::Phase(Some(_)))
+    }
 }
 
 /// The board's cards sorted into lanes and columns.

@@ -1,7 +1,5 @@
-//! Swimlanes: how the board splits its columns into horizontal lanes, and what moving a card into a lane
-//! changes.
+//! Swimlanes: how the board splits its columns into horizontal lanes.
 
-use crate::edit::TaskChange;
 use crate::model::{PhaseId, Plan, Priority, SprintId, Task};
 
 /// What the board's lanes are made of.
@@ -66,20 +64,6 @@ impl LaneKey {
             Swimlane::Phase => Self::Phase(task.phase.clone()),
             Swimlane::Owner => Self::Owner(task.owner.clone()),
             Swimlane::Priority => Self::Priority(task.priority),
-        }
-    }
-
-    /// The change that puts a task into this lane, made at `at`.
-    pub fn change(&self, at: chrono::NaiveDateTime) -> Option<TaskChange> {
-        match self {
-            Self::All => None,
-            Self::Sprint(sprint) => Some(TaskChange::Sprint {
-                to: sprint.clone(),
-                at,
-            }),
-            Self::Phase(phase) => Some(TaskChange::Phase(phase.clone())),
-            Self::Owner(owner) => Some(TaskChange::Owner(owner.clone())),
-            Self::Priority(priority) => Some(TaskChange::Priority(*priority)),
         }
     }
 
