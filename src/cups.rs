@@ -199,9 +199,14 @@ mod tests {
                 default: true,
             },
         ];
-        assert_eq!(choose_printer(&printers, None).unwrap().name, "PDF");
         assert_eq!(
-            choose_printer(&printers, Some("Office")).unwrap().name,
+            choose_printer(&printers, None).expect("a printer").name,
+            "PDF"
+        );
+        assert_eq!(
+            choose_printer(&printers, Some("Office"))
+                .expect("Office")
+                .name,
             "Office"
         );
         assert!(matches!(

@@ -149,3 +149,22 @@ fn still_saving(pid: u32, entry: &fs::DirEntry) -> bool {
         .and_then(|modified| modified.elapsed().ok())
         .is_none_or(|age| age < std::time::Duration::from_hours(1))
 }
+
+/// The path for one file, or numbered paths (`plan-1.png`, `plan-2.png`…) for several: how an export
+/// of several pages to SVG or PNG names its files.
+pub fn numbered_paths(path: &Path, count: usize) -> Vec<PathBuf> {
+    if count <= 1 {
+        return vec![path.to_owned()];
+    }
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    (1..=count)
+        .map(|n| path.with_file_name(format!("{stem}-{n}.{extension}")))
+        .collect()
+}

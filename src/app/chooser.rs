@@ -3,6 +3,7 @@
 //! folder's files filtered by type, recent folders, and a line saying why the native dialog was not used.
 
 use super::effects::DialogPurpose;
+use super::effects::pages::PageFile;
 use std::path::{Path, PathBuf};
 
 /// Most entries listed from one folder.
@@ -64,6 +65,7 @@ impl Chooser {
             DialogPurpose::SaveAs => "Save plan as",
             DialogPurpose::Import => "Import plan",
             DialogPurpose::Export => "Export plan",
+            DialogPurpose::ExportView(_) => "Export view",
         }
     }
 
@@ -72,7 +74,7 @@ impl Chooser {
             DialogPurpose::Open => "Open",
             DialogPurpose::SaveAs => "Save",
             DialogPurpose::Import => "Import",
-            DialogPurpose::Export => "Export",
+            DialogPurpose::Export | DialogPurpose::ExportView(_) => "Export",
         }
     }
 
@@ -81,11 +83,19 @@ impl Chooser {
             DialogPurpose::Open | DialogPurpose::SaveAs => &["ron"],
             DialogPurpose::Import => &["md", "markdown", "csv", "txt"],
             DialogPurpose::Export => &["md", "csv"],
+            DialogPurpose::ExportView(file) => match file {
+                PageFile::Pdf => &["pdf"],
+                PageFile::Svg => &["svg"],
+                PageFile::Png => &["png"],
+            },
         }
     }
 
     fn saves(&self) -> bool {
-        matches!(self.purpose, DialogPurpose::SaveAs | DialogPurpose::Export)
+        matches!(
+            self.purpose,
+            DialogPurpose::SaveAs | DialogPurpose::Export | DialogPurpose::ExportView(_)
+        )
     }
 
     /// The typed path, with `~` expanded and relative paths taken from the current folder.
@@ -401,6 +411,9 @@ impl super::WaymarkApp {
         let suggested = match purpose {
             DialogPurpose::SaveAs => self.suggested_file_name(),
             DialogPurpose::Export => self.suggested_file_name().replace(".ron", ".md"),
+            DialogPurpose::ExportView(file) => self
+                .suggested_file_name()
+                .replace(".ron", &format!(".{}", file.extension())),
             DialogPurpose::Open | DialogPurpose::Import => String::new(),
         };
         let folder = self

@@ -19,6 +19,10 @@ pub enum Command {
     Import,
     /// Export the plan as Markdown, CSV, MS Project XML or `GanttProject`.
     Export,
+    /// Print the view shown, on pages set up in the print dialog.
+    Print,
+    /// Export the view shown as PDF, SVG or PNG.
+    ExportView,
     /// Quit Waymark.
     Quit,
     /// Undo the last edit.
@@ -47,13 +51,15 @@ const CTRL_SHIFT: Modifiers = Modifiers {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 19] = [
+    pub const ALL: [Self; 21] = [
         Self::New,
         Self::Open,
         Self::Save,
         Self::SaveAs,
         Self::Import,
         Self::Export,
+        Self::Print,
+        Self::ExportView,
         Self::Quit,
         Self::Undo,
         Self::Redo,
@@ -77,7 +83,9 @@ impl Command {
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
             Self::Import => "Import…",
-            Self::Export => "Export…",
+            Self::Export => "Export plan…",
+            Self::Print => "Print…",
+            Self::ExportView => "Export view…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
@@ -103,6 +111,10 @@ impl Command {
             Self::Export => {
                 "Write the plan as Markdown (.md), CSV (.csv), MS Project XML (.xml) or GanttProject (.gan)"
             }
+            Self::Print => "Print the view shown on a CUPS printer, with page setup and a preview",
+            Self::ExportView => {
+                "Write the view shown as a PDF, SVG or PNG, on pages set up like a print"
+            }
             Self::Quit => "Quit Waymark",
             Self::Undo => "Undo the last change",
             Self::Redo => "Redo the last undone change",
@@ -125,6 +137,8 @@ impl Command {
             Self::SaveAs => key(CTRL_SHIFT, Key::S),
             Self::Import => key(CTRL_SHIFT, Key::O),
             Self::Export => key(CTRL, Key::E),
+            Self::Print => key(CTRL, Key::P),
+            Self::ExportView => key(CTRL_SHIFT, Key::E),
             Self::Quit => key(CTRL, Key::Q),
             Self::Undo => key(CTRL, Key::Z),
             Self::Redo => key(CTRL_SHIFT, Key::Z),

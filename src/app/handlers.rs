@@ -2,6 +2,7 @@
 //! unsaved-changes guard. Every plan change goes through the history here.
 
 use super::effects::{DialogPurpose, Effects, file_name, with_ron_extension};
+use super::print_dialog::PrintPurpose;
 use super::prompt::{Guarded, PromptAnswer, prompt_ui};
 use super::{Command, Document, WaymarkApp, sample_plan};
 use crate::edit::Edit;
@@ -51,6 +52,8 @@ impl WaymarkApp {
                 let name = self.suggested_file_name().replace(".ron", ".md");
                 self.effects.ask(ctx, DialogPurpose::Export, &name);
             }
+            Command::Print => self.open_print_dialog(ctx, PrintPurpose::Print),
+            Command::ExportView => self.open_print_dialog(ctx, PrintPurpose::Export),
             Command::Quit => self.guarded(ctx, Guarded::Quit),
             Command::Save => self.save(ctx),
             Command::SaveAs => {
@@ -259,6 +262,7 @@ impl WaymarkApp {
         match (purpose, path) {
             (DialogPurpose::Open | DialogPurpose::Import, Some(path)) => self.open_path(path),
             (DialogPurpose::Export, Some(path)) => self.export_to(&path),
+            (DialogPurpose::ExportView(_), Some(path)) => self.export_pages_to(path),
             (DialogPurpose::SaveAs, Some(path)) => self.requests.push(Request::SaveTo(path)),
             (_, None) => self.guard.after_save = None,
         }

@@ -91,6 +91,15 @@ fn file_menu_ui(ui: &mut Ui, app: &mut WaymarkApp) {
     command_button(ui, app, Command::Import, Command::Import.text(), true);
     command_button(ui, app, Command::Export, Command::Export.text(), true);
     ui.separator();
+    command_button(ui, app, Command::Print, Command::Print.text(), true);
+    command_button(
+        ui,
+        app,
+        Command::ExportView,
+        Command::ExportView.text(),
+        true,
+    );
+    ui.separator();
     command_button(ui, app, Command::Quit, Command::Quit.text(), true);
 }
 

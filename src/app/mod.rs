@@ -13,6 +13,7 @@ mod fonts;
 mod handlers;
 mod import_report;
 mod menu;
+mod print_dialog;
 mod prompt;
 mod recover_prompt;
 mod recovery;
@@ -26,6 +27,7 @@ pub use document::Document;
 pub use effects::{DialogPurpose, Effects};
 pub use fonts::install_fonts;
 pub use import_report::PendingImport;
+pub use print_dialog::{PrintDialog, PrintPurpose};
 pub use prompt::{Guarded, UnsavedGuard};
 pub use settings::Settings;
 pub use toasts::{Toast, ToastKind, Toasts};
@@ -102,6 +104,7 @@ pub struct WaymarkApp {
     recovery: recovery::Recovery,
     disk: disk::DiskState,
     chooser: Option<chooser::Chooser>,
+    print_dialog: Option<print_dialog::PrintDialog>,
 }
 
 impl WaymarkApp {
@@ -123,6 +126,7 @@ impl WaymarkApp {
             recovery: recovery::Recovery::default(),
             disk: disk::DiskState::default(),
             chooser: None,
+            print_dialog: None,
         }
     }
 
@@ -176,6 +180,7 @@ impl WaymarkApp {
         self.recover_prompt_ui(&ctx);
         self.overwrite_prompt_ui(&ctx);
         self.comparison_ui(&ctx);
+        self.print_dialog_ui(&ctx);
         self.chooser_ui(&ctx);
         self.shortcuts(&ctx);
         self.dropped_files(&ctx);

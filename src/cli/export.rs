@@ -6,7 +6,7 @@ use crate::cups::{self, PrintJob};
 use crate::export::page::{PagedDocument, PrintContext};
 use crate::export::views::{ExportDays, ExportView, view_pages};
 use crate::export::{PageFormat, write_pages};
-use crate::files::write_atomic;
+use crate::files::{numbered_paths, write_atomic};
 use crate::model::{LegendPages, PageSetup, Paper, Plan, PrintRange, PrintScale};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
@@ -262,24 +262,6 @@ pub fn export(args: &ExportArgs) -> Result<ExitCode, String> {
         document.summary.legibility()
     );
     Ok(ExitCode::SUCCESS)
-}
-
-/// The output path, or one numbered path per page (`out-1.png`, `out-2.png`) when there are several.
-fn numbered_paths(output: &Path, count: usize) -> Vec<PathBuf> {
-    if count <= 1 {
-        return vec![output.to_owned()];
-    }
-    let stem = output
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let extension = output
-        .extension()
-        .map(|e| e.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    (1..=count)
-        .map(|n| output.with_file_name(format!("{stem}-{n}.{extension}")))
-        .collect()
 }
 
 /// `waymark print`.

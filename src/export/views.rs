@@ -58,6 +58,15 @@ pub struct ExportDays {
     pub start: Option<NaiveDate>,
 }
 
+/// How the views are set up on screen; the command line uses the defaults.
+#[derive(Clone, Debug, Default)]
+pub struct ViewSettings {
+    /// The timeline's mode, grouping, collapsed groups and columns (its mode is set by the view).
+    pub timeline: TimelineOptions,
+    /// The board's lanes, filter and collapsed lanes.
+    pub board: BoardSettings,
+}
+
 /// Lays a view of a plan out on pages.
 pub fn view_pages(
     plan: &Plan,
@@ -65,6 +74,18 @@ pub fn view_pages(
     setup: &PageSetup,
     print: &PrintContext,
     days: ExportDays,
+) -> PagedDocument {
+    view_pages_with(plan, view, setup, print, days, &ViewSettings::default())
+}
+
+/// Lays a view of a plan out on pages, drawn with the views' settings.
+pub fn view_pages_with(
+    plan: &Plan,
+    view: ExportView,
+    setup: &PageSetup,
+    print: &PrintContext,
+    days: ExportDays,
+    settings: &ViewSettings,
 ) -> PagedDocument {
     let analysis = Analysis::of(plan);
     let dated = DatedSchedule::compute(
@@ -83,7 +104,7 @@ pub fn view_pages(
                 } else {
                     TimelineMode::Gantt
                 },
-                ..TimelineOptions::default()
+                ..settings.timeline.clone()
             };
             timeline_pages(
                 &TimelineSource {
@@ -103,7 +124,7 @@ pub fn view_pages(
             scene_pages(&drawing, setup, print, &detail, &graph_legend())
         }
         ExportView::Board | ExportView::Velocity => {
-            let drawing = board_scene(plan, &BoardSettings::default(), &Palette::light());
+            let drawing = board_scene(plan, &settings.board, &Palette::light());
             let detail = format!("{} tasks", plan.tasks.len());
             scene_pages(&drawing, setup, print, &detail, &[])
         }

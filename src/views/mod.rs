@@ -8,7 +8,7 @@ mod placeholder;
 mod scene_paint;
 pub mod table;
 pub mod timeline;
-mod widgets;
+pub mod widgets;
 
 pub use context::{Request, ViewContext, now};
 pub use placeholder::placeholder_ui;

@@ -60,7 +60,7 @@ fn a_printed_roadmap_lands_in_the_pdf_queue_with_its_milestones() {
         .and_then(|rest| rest.split(',').next())
         .expect("a job id")
         .to_owned();
-    let deadline = Instant::now() + Duration::from_secs(60);
+    let deadline = Instant::now() + Duration::from_mins(1);
     let pdf = loop {
         if let Some(pdf) = newest_pdf_since(since, &job) {
             break pdf;

@@ -8,6 +8,7 @@ mod files;
 mod graph;
 mod import;
 mod inspector;
+mod print;
 mod recovery;
 mod shell;
 mod timeline;

@@ -9,7 +9,7 @@ mod canvas;
 mod toolbar;
 
 use super::ViewContext;
-use crate::export::timeline::axis::{WEEK_ZOOM, ZOOM_RANGE, day_number};
+use crate::export::timeline::axis::{WEEK_ZOOM, ZOOM_RANGE, date_of_number, day_number};
 use crate::export::timeline::{Rows, TimelineOptions, table_width};
 use calendar::CalendarDialog;
 use chrono::NaiveDate;
@@ -106,6 +106,15 @@ impl TimelineState {
         self.per_day = ((width * 0.82) / days as f32).clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
         self.origin = day_number(first) - f64::from(width * 0.03 / self.per_day);
         self.fit_pending = false;
+    }
+
+    /// The first and last date the chart shows.
+    pub fn visible_dates(&self) -> (NaiveDate, NaiveDate) {
+        let days = f64::from(self.chart_width.max(1.0) / self.per_day.max(0.01));
+        (
+            date_of_number(self.origin),
+            date_of_number(self.origin + days),
+        )
     }
 
     /// Scrolls the time axis so a date sits a third of the way across.

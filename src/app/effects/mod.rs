@@ -1,5 +1,7 @@
 //! Side effects, all in one place: native file dialogs (on a thread, so the window never freezes),
-//! reading plan files and saving them atomically.
+//! reading plan files and saving them atomically, and ([`pages`]) printing and exporting pages.
+
+pub mod pages;
 
 use super::dialog_log;
 use crate::files::write_atomic;
@@ -21,6 +23,8 @@ pub enum DialogPurpose {
     Import,
     /// Choose where to export the plan as Markdown or CSV.
     Export,
+    /// Choose where to write the view's pages in a format.
+    ExportView(pages::PageFile),
 }
 
 /// The answer of a file dialog: the chosen path, or `None` when the person cancelled.
@@ -113,6 +117,11 @@ impl Effects {
                     .add_filter("MS Project XML", &["xml"])
                     .add_filter("GanttProject", &["gan"])
                     .set_title("Export plan")
+                    .set_file_name(suggested_name)
+                    .save_file(),
+                DialogPurpose::ExportView(file) => rfd::FileDialog::new()
+                    .add_filter(file.label(), &[file.extension()])
+                    .set_title("Export view")
                     .set_file_name(suggested_name)
                     .save_file(),
             };
