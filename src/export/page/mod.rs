@@ -164,8 +164,12 @@ fn reaches(shape: &super::Shape, area: &super::Rect) -> bool {
                 Anchor::End => pos.x - width,
             };
             let line = Rect::from_edges(left, pos.y - size / 2.0, left + width, pos.y + size / 2.0);
-            // Mostly inside: a text cut by the clip's edge at more than half its height is not printed.
-            line.intersects(area) && pos.y >= area.min.y && pos.y <= area.max.y
+            // A text is printed where it starts: one that begins left of the area (the end of a label
+            // from the page before) or is cut through its middle line is left out.
+            line.intersects(area)
+                && left >= area.min.x - 0.5
+                && pos.y >= area.min.y
+                && pos.y <= area.max.y
         }
         other => super::bounds(other).is_none_or(|bounds| bounds.intersects(area)),
     }
