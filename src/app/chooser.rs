@@ -82,7 +82,7 @@ impl Chooser {
         match self.purpose {
             DialogPurpose::Open | DialogPurpose::SaveAs => &["ron"],
             DialogPurpose::Import => &["md", "markdown", "csv", "txt"],
-            DialogPurpose::Export => &["md", "csv"],
+            DialogPurpose::Export => &["md", "csv", "xml", "gan", "ics"],
             DialogPurpose::ExportView(file) => match file {
                 PageFile::Pdf => &["pdf"],
                 PageFile::Svg => &["svg"],

@@ -109,7 +109,7 @@ impl Command {
                 "Import a Markdown, CSV, MS Project XML or GanttProject plan as a new, unsaved plan"
             }
             Self::Export => {
-                "Write the plan as Markdown (.md), CSV (.csv), MS Project XML (.xml) or GanttProject (.gan)"
+                "Write the plan as Markdown (.md), CSV (.csv), MS Project XML (.xml), GanttProject (.gan) or iCalendar (.ics)"
             }
             Self::Print => "Print the view shown on a CUPS printer, with page setup and a preview",
             Self::ExportView => {

@@ -75,7 +75,7 @@ impl WaymarkApp {
 
     /// Exports the plan to a file chosen in the Export dialog.
     pub(super) fn export_to(&mut self, path: &Path) {
-        match Effects::export(path, self.document.plan()) {
+        match Effects::export(path, self.document.plan(), &self.derived.dated) {
             Ok(written) => self.toasts.info(format!(
                 "Exported {} ({} tasks)",
                 file_name(&written),

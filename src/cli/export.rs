@@ -103,7 +103,8 @@ pub struct PageArgs {
 pub struct ExportArgs {
     /// The plan.
     pub file: PathBuf,
-    /// The file to write: .pdf, .svg or .png (SVG and PNG of several pages are numbered: out-1.png…).
+    /// The file to write: .pdf, .svg or .png (SVG and PNG of several pages are numbered: out-1.png…),
+    /// or .ics for the milestones and dated tasks as iCalendar.
     #[arg(short, long)]
     pub output: PathBuf,
     /// Page options.
@@ -229,6 +230,10 @@ impl PageArgs {
 
 /// `waymark export`.
 pub fn export(args: &ExportArgs) -> Result<ExitCode, String> {
+    if super::is_ical(&args.output) {
+        let plan = load_reporting(&args.file)?.plan;
+        return super::write_ical(&plan, &args.output);
+    }
     let extension = args
         .output
         .extension()
@@ -239,7 +244,7 @@ pub fn export(args: &ExportArgs) -> Result<ExitCode, String> {
         Some(format) => format,
         None => {
             return Err(format!(
-                "{}: unknown export format {extension:?}: use .pdf, .svg or .png",
+                "{}: unknown export format {extension:?}: use .pdf, .svg, .png or .ics",
                 args.output.display()
             ));
         }

@@ -38,7 +38,8 @@ pub struct Cli {
 /// A headless command.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Convert a plan between .ron, .md and .csv, chosen by the files' extensions (.txt input is sniffed).
+    /// Convert a plan between .ron, .md, .csv, .xml and .gan, chosen by the files' extensions (.txt input
+    /// is sniffed); .ics output writes milestones and dated tasks as iCalendar.
     Convert {
         /// The plan to read.
         input: PathBuf,
@@ -113,6 +114,9 @@ fn execute(command: Command) -> Result<ExitCode, String> {
     match command {
         Command::Convert { input, output } => {
             let plan = load_reporting(&input)?.plan;
+            if is_ical(&output) {
+                return write_ical(&plan, &output);
+            }
             let format = format_of(&output)?;
             write_atomic(&output, format.write(&plan).as_bytes()).map_err(|e| e.to_string())?;
             println!("wrote {} ({} tasks)", output.display(), plan.tasks.len());
@@ -172,6 +176,26 @@ fn execute(command: Command) -> Result<ExitCode, String> {
         Command::Print(args) => export::print(&args),
         Command::Printers => export::list_printers(),
     }
+}
+
+/// True for a `.ics` path: iCalendar, which Waymark writes but does not read.
+fn is_ical(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ics"))
+}
+
+/// Writes a plan's milestones and dated tasks as iCalendar, scheduled from today.
+fn write_ical(plan: &crate::model::Plan, output: &Path) -> Result<ExitCode, String> {
+    let dated = dated_schedule(plan, today(), None);
+    let text = crate::export::ical::to_ical(plan, &dated);
+    write_atomic(output, text.as_bytes()).map_err(|e| e.to_string())?;
+    let milestones = dated.milestones.iter().flatten().count();
+    let tasks = dated.tasks.iter().flatten().count();
+    println!(
+        "wrote {} ({milestones} milestones, {tasks} dated tasks)",
+        output.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Today's local date: the CLI, like the app, reads the clock; the core is always told the day.

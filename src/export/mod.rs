@@ -12,6 +12,7 @@
 pub mod board;
 pub mod font;
 mod graph;
+pub mod ical;
 pub mod page;
 pub mod pdf;
 pub mod png;

@@ -13,6 +13,7 @@ mod doubling;
 mod edits;
 mod export_scenes;
 mod fuzz;
+mod ical_export;
 mod import_scaling;
 mod markdown;
 mod markdown_commonmark;

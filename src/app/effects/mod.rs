@@ -4,6 +4,7 @@
 pub mod pages;
 
 use super::dialog_log;
+use crate::analysis::DatedSchedule;
 use crate::files::write_atomic;
 use crate::io::{Format, Loaded};
 use crate::model::Plan;
@@ -116,6 +117,7 @@ impl Effects {
                     .add_filter("CSV", &["csv"])
                     .add_filter("MS Project XML", &["xml"])
                     .add_filter("GanttProject", &["gan"])
+                    .add_filter("iCalendar (milestones and dated tasks)", &["ics"])
                     .set_title("Export plan")
                     .set_file_name(suggested_name)
                     .save_file(),
@@ -178,9 +180,9 @@ impl Effects {
             .map_err(|e| format!("Could not open {} in a new window: {e}", file_name(path)))
     }
 
-    /// Writes the plan in the format the path's extension names (Markdown when it has none); the path
-    /// written to is returned.
-    pub fn export(path: &Path, plan: &Plan) -> Result<PathBuf, String> {
+    /// Writes the plan in the format the path's extension names (Markdown when it has none; `.ics` is
+    /// iCalendar from the dated schedule); the path written to is returned.
+    pub fn export(path: &Path, plan: &Plan, dated: &DatedSchedule) -> Result<PathBuf, String> {
         let path = if path.extension().is_some() {
             path.to_owned()
         } else {
@@ -190,8 +192,14 @@ impl Effects {
             .extension()
             .and_then(|e| e.to_str())
             .unwrap_or_default();
-        let format = Format::from_extension(extension).map_err(|e| e.to_string())?;
-        write_atomic(&path, format.write(plan).as_bytes()).map_err(|e| e.to_string())?;
+        let text = if extension.eq_ignore_ascii_case("ics") {
+            crate::export::ical::to_ical(plan, dated)
+        } else {
+            Format::from_extension(extension)
+                .map_err(|e| e.to_string())?
+                .write(plan)
+        };
+        write_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())?;
         Ok(path)
     }
 
