@@ -19,6 +19,7 @@ mod markdown;
 mod markdown_commonmark;
 mod merge_git;
 mod merge_plans;
+mod mpxj;
 mod print_export;
 mod project_files;
 mod purity;
