@@ -1,4 +1,4 @@
-//! MS Project XML and GanttProject exports read back by MPXJ (the library other tools import with):
+//! MS Project XML and `GanttProject` exports read back by MPXJ (the library other tools import with):
 //! runs `scripts/validate_mpxj.py` on the seeds and the sample. Says "skipped" where MPXJ or Java is
 //! missing (`.ci/run` installs them: `pip install mpxj JPype1`).
 
