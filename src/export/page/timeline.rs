@@ -291,24 +291,24 @@ fn shows_plan(drawing: &Scene, chart: &Rect) -> bool {
     found
 }
 
-/// How to get readable text: the first of a few larger page grids that reaches the readable size.
+/// How to get readable text: the page grid with the fewest pages (at least as many across and down as
+/// now, at most 64 in all) whose text reaches the readable size, or else the one that comes closest.
 fn advise(dims: &Dims, content: Rect, smallest_font: f32, wide: u32, tall: u32) -> Option<String> {
-    let candidates = [
-        (wide + 1, tall),
-        (wide, tall + 1),
-        (wide + 1, tall + 1),
-        (wide * 2, tall),
-        (wide, tall * 2),
-        (wide * 2, tall * 2),
-        (wide * 4, tall * 4),
-    ];
     let size_on = |(w, t): (u32, u32)| dims.fit_scale(content, w, t) * smallest_font;
-    let best = candidates
-        .into_iter()
+    let mut grids: Vec<(u32, u32)> = (wide..=wide + 15)
+        .flat_map(|w| (tall..=tall + 63).map(move |t| (w, t)))
+        .filter(|&(w, t)| w * t <= 64 && (w, t) != (wide, tall))
+        .collect();
+    // Fewest pages first; between equals, more pages down (rows read better than cut time).
+    grids.sort_by_key(|&(w, t)| (w * t, w));
+    let best = grids
+        .iter()
+        .copied()
         .find(|&grid| size_on(grid) >= SMALLEST_READABLE_PT)
         .or_else(|| {
-            candidates
-                .into_iter()
+            grids
+                .iter()
+                .copied()
                 .max_by(|a, b| size_on(*a).total_cmp(&size_on(*b)))
         })?;
     let (w, t) = best;
