@@ -68,6 +68,45 @@ pub fn text_width(text: &str, size: f32) -> f32 {
     units * size / metrics.units_per_em
 }
 
+/// One glyph of a text in the bundled font: its id, its advance in ems and the bytes of its character.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedGlyph {
+    /// The glyph id in [`DEJAVU_SANS`] (0, the "missing" glyph, when the font has none).
+    pub id: u16,
+    /// How far the pen moves after it, in ems.
+    pub advance: f32,
+    /// The character's bytes in the text.
+    pub bytes: std::ops::Range<usize>,
+}
+
+/// The glyphs of a text, one per character, advanced exactly as [`text_width`] measures (no kerning or
+/// ligatures), so exported text takes the room the layout gave it.
+pub fn glyph_run(text: &str) -> Vec<PlacedGlyph> {
+    let metrics = metrics();
+    text.char_indices()
+        .map(|(at, c)| {
+            let id = metrics
+                .face
+                .as_ref()
+                .and_then(|face| face.glyph_index(c))
+                .map_or(0, |glyph| glyph.0);
+            let units = match metrics.ascii.get(c as usize) {
+                Some(width) => *width,
+                None => metrics
+                    .face
+                    .as_ref()
+                    .and_then(|face| advance(face, c))
+                    .unwrap_or(0.6 * metrics.units_per_em),
+            };
+            PlacedGlyph {
+                id,
+                advance: units / metrics.units_per_em,
+                bytes: at..at + c.len_utf8(),
+            }
+        })
+        .collect()
+}
+
 /// How far the baseline sits below the vertical middle of a line of text at a size.
 pub fn baseline_below_middle(size: f32) -> f32 {
     let metrics = metrics();

@@ -1,7 +1,8 @@
 //! The PDF back-end of scenes, through krilla: vector shapes, selectable text in one embedded subset of
-//! the bundled `DejaVu Sans` shared by all pages, the title and date in the metadata.
+//! the bundled `DejaVu Sans` shared by all pages, the title and date in the metadata. Glyphs are placed
+//! with the font's own advances, exactly as the layout measured them.
 
-use super::font::{DEJAVU_SANS, baseline_below_middle, text_width};
+use super::font::{DEJAVU_SANS, baseline_below_middle, glyph_run, text_width};
 use super::{Anchor, ExportError, Item, Point, Rect, Rgba, Scene, Shape, Stroke, arrowhead};
 use chrono::{Datelike, NaiveDate};
 use krilla::Document;
@@ -11,7 +12,7 @@ use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, FillRule, StrokeDash};
 use krilla::surface::Surface;
-use krilla::text::{Font, TextDirection};
+use krilla::text::{Font, GlyphId, KrillaGlyph};
 
 /// What the document says about itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -142,15 +143,27 @@ fn draw_shape(surface: &mut Surface<'_>, shape: &Shape, font: &Font) {
                 Anchor::Middle => pos.x - text_width(text, *size) / 2.0,
                 Anchor::End => pos.x - text_width(text, *size),
             };
+            let glyphs: Vec<KrillaGlyph> = glyph_run(text)
+                .into_iter()
+                .map(|glyph| KrillaGlyph {
+                    glyph_id: GlyphId::new(u32::from(glyph.id)),
+                    text_range: glyph.bytes,
+                    x_advance: glyph.advance,
+                    x_offset: 0.0,
+                    y_offset: 0.0,
+                    y_advance: 0.0,
+                    location: None,
+                })
+                .collect();
             surface.set_fill(Some(fill(*color)));
             surface.set_stroke(None);
-            surface.draw_text(
+            surface.draw_glyphs(
                 krilla::geom::Point::from_xy(x, pos.y + baseline_below_middle(*size)),
+                &glyphs,
                 font.clone(),
-                *size,
                 text,
+                *size,
                 false,
-                TextDirection::Auto,
             );
         }
         Shape::Clip { rect, items } => {

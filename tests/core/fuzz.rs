@@ -1,6 +1,6 @@
 //! A fuzzing harness for every reader: `WAYMARK_FUZZ_SECS=N cargo test --release --test core fuzz --
 //! --ignored --nocapture` feeds randomized and mutated documents (from the fixtures, the seed plans
-//! when present, and generated plans written in every format) to the RON, Markdown and CSV readers
+//! when present, and generated plans written in every format) to the RON, Markdown, CSV, MS Project XML and GanttProject readers
 //! for N seconds (default 10). A plan that reads is written back in every format and read again.
 //! Every panic is caught, counted and its input printed; the test fails if there was any.
 
@@ -10,10 +10,24 @@ use std::time::{Duration, Instant};
 use waymark::io::Format;
 use waymark::model::{SplitMix, generate_plan};
 
-const FORMATS: [Format; 3] = [Format::Ron, Format::Markdown, Format::Csv];
+const FORMATS: [Format; 5] = [
+    Format::Ron,
+    Format::Markdown,
+    Format::Csv,
+    Format::MsProject,
+    Format::GanttProject,
+];
 
 /// Text that means something to one reader or another, spliced into inputs.
-const TOKENS: [&str; 40] = [
+const TOKENS: [&str; 48] = [
+    "<Task>",
+    "</Task>",
+    "<PredecessorLink>",
+    "<task id=\"1\">",
+    "</task>",
+    "<depend id=\"2\"/>",
+    "<![CDATA[",
+    "&amp;",
     "(",
     ")",
     "[",
