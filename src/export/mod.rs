@@ -8,5 +8,6 @@
 pub mod font;
 mod scene;
 pub mod timeline;
+pub mod velocity;
 
 pub use scene::{Anchor, Hit, Item, Point, Rect, Rgba, Scene, Shape, Stroke, bounds};

@@ -1,8 +1,9 @@
-//! The colours a timeline is drawn in: one set for a light page or window, one for a dark window.
+//! The colours the timeline and the velocity charts are drawn in: one set for a light page or window,
+//! one for a dark window.
 
 use crate::export::Rgba;
 
-/// The colours of a timeline.
+/// The colours of a timeline or a velocity chart.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Palette {
     /// Behind everything.
@@ -41,6 +42,10 @@ pub struct Palette {
     pub selection: Rgba,
     /// Sprint bands, alternating.
     pub sprints: [Rgba; 2],
+    /// Chart bars of planned or committed work.
+    pub planned: Rgba,
+    /// Chart bars and lines of finished work.
+    pub done: Rgba,
 }
 
 impl Palette {
@@ -65,6 +70,8 @@ impl Palette {
             summary: Rgba::rgb(71, 85, 105),
             selection: Rgba::rgb(37, 99, 235),
             sprints: [Rgba::rgb(219, 234, 254), Rgba::rgb(224, 231, 255)],
+            planned: Rgba::rgb(148, 163, 184),
+            done: Rgba::rgb(22, 163, 74),
         }
     }
 
@@ -89,6 +96,8 @@ impl Palette {
             summary: Rgba::rgb(148, 163, 184),
             selection: Rgba::rgb(96, 165, 250),
             sprints: [Rgba::rgb(30, 58, 95), Rgba::rgb(40, 48, 96)],
+            planned: Rgba::rgb(100, 116, 139),
+            done: Rgba::rgb(74, 222, 128),
         }
     }
 }
