@@ -167,7 +167,7 @@ fn view_switcher_shows_each_view() {
         .get_by_role_and_label(Role::Button, "Velocity")
         .click();
     harness.run();
-    harness.get_by_label("Velocity view");
+    harness.get_by_label("Velocity chart");
     harness.get_by_role_and_label(Role::Button, "Board").click();
     harness.run();
     harness.get_by_label_contains("Card UI-001");

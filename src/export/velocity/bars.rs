@@ -309,8 +309,11 @@ pub fn week_label(w: &WeekVelocity, unit: crate::analysis::velocity::Unit) -> St
         |value: Option<f64>| value.map_or_else(|| "unknown".to_owned(), |v| amount(v, unit));
     let mut text = format!("{}: completed {}", w.label, known(w.completed));
     if w.planned.is_some() || w.blocked.is_some() {
-        text.push_str(&format!(", planned {}", known(w.planned)));
-        text.push_str(&format!(", blocked {}", known(w.blocked)));
+        text = format!(
+            "{text}, planned {}, blocked {}",
+            known(w.planned),
+            known(w.blocked)
+        );
     }
     if !w.finished {
         text.push_str(" (this week, so far)");

@@ -211,11 +211,11 @@ pub fn day_label(plan: &Plan, day: &BurnDay, marker: Option<&ScopeMarker>, unit:
         } else {
             String::new()
         };
-        text.push_str(&format!(
-            "; scope {sign}{}: {}{more}",
+        text = format!(
+            "{text}; scope {sign}{}: {}{more}",
             amount(marker.net.abs(), unit),
             events.join(", ")
-        ));
+        );
     }
     text
 }

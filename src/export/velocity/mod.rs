@@ -52,7 +52,7 @@ impl VelocityChart {
     /// The chart's tab name.
     pub fn title(self) -> &'static str {
         match self {
-            Self::Velocity => "Velocity",
+            Self::Velocity => "Velocity chart",
             Self::Burndown => "Burndown",
             Self::Forecast => "Forecast",
         }
