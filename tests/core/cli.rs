@@ -31,7 +31,10 @@ fn stats_json_counts_the_sample() {
     assert_eq!(stats["phases"], plan.phases.len());
     assert_eq!(stats["sprints"], plan.sprints.len());
     assert_eq!(stats["milestones"], plan.milestones.len());
-    assert!(plan.sprints.len() >= 6, "the sample has a history of sprints");
+    assert!(
+        plan.sprints.len() >= 6,
+        "the sample has a history of sprints"
+    );
     let deps: usize = plan.tasks.iter().map(|t| t.depends_on.len()).sum();
     assert_eq!(stats["dependencies"], deps);
     let hours: f64 = plan.tasks.iter().filter_map(|t| t.estimate.hours).sum();

@@ -104,7 +104,7 @@ pub fn forecast_chart(
     });
     let slots = last.periods - first.periods + 1;
     let step = plot.area.width() / slots as f32;
-    let width = (step * 0.8).max(1.0);
+    let width = (step * 0.8).clamp(1.0, 64.0);
     let x = |periods: usize| plot.area.min.x + ((periods - first.periods) as f32 + 0.5) * step;
     for (k, bucket) in forecast.buckets.iter().enumerate() {
         let center = x(bucket.periods);
@@ -174,7 +174,7 @@ fn percentile_lines(
     palette: &Palette,
     x: &dyn Fn(usize) -> f32,
 ) {
-    let mut placed: Vec<(usize, Vec<&str>)> = Vec::new();
+    let mut placed: Vec<(usize, Vec<&str>, chrono::NaiveDate)> = Vec::new();
     for (day, (name, _)) in [forecast.p50, forecast.p85, forecast.p95]
         .into_iter()
         .zip(PERCENTILES)
@@ -182,12 +182,12 @@ fn percentile_lines(
         let Some(bucket) = day.and_then(|d| forecast.buckets.iter().find(|b| b.date == d)) else {
             continue;
         };
-        match placed.iter_mut().find(|(p, _)| *p == bucket.periods) {
-            Some((_, names)) => names.push(name),
-            None => placed.push((bucket.periods, vec![name])),
+        match placed.iter_mut().find(|(p, _, _)| *p == bucket.periods) {
+            Some((_, names, _)) => names.push(name),
+            None => placed.push((bucket.periods, vec![name], bucket.date)),
         }
     }
-    for (row, (periods, names)) in placed.iter().enumerate() {
+    for (row, (periods, names, date)) in placed.iter().enumerate() {
         let at = x(*periods);
         scene.push(Shape::Line {
             points: vec![
@@ -205,7 +205,7 @@ fn percentile_lines(
         let dx = if anchor == Anchor::End { -4.0 } else { 4.0 };
         scene.text(
             Point::new(at + dx, plot.area.min.y + 6.0 + row as f32 * 14.0),
-            names.join(" · "),
+            format!("{} {}", names.join(" · "), short_date(*date)),
             SMALL_SIZE,
             palette.today,
             anchor,

@@ -11,6 +11,7 @@ use super::index::BoardIndex;
 use super::lane_header::lane_header_ui;
 use super::layout::GridLayout;
 use super::planning::sprint_header_ui;
+use super::projection::end_line_ui;
 use crate::views::ViewContext;
 use egui::{Align2, CornerRadius, FontId, Rect, ScrollArea, Stroke, Ui};
 
@@ -111,7 +112,13 @@ pub fn grid_ui(
                     {
                         let rect = layout.card_rect(l, c, row).translate(origin);
                         let place = place_text(plan, index, lanes[l], c, row, lanes_shown);
-                        card_ui(ui, ctx, state, &plan.tasks[cell[row]], rect, &place);
+                        let task = &plan.tasks[cell[row]];
+                        card_ui(ui, ctx, state, task, rect, &place);
+                        if kind == GridKind::Backlog
+                            && let Some(text) = state.projection.ends.get(&task.id)
+                        {
+                            end_line_ui(ui, rect, text);
+                        }
                     }
                 }
             }

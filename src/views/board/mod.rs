@@ -14,6 +14,7 @@ mod lane_header;
 mod lanes;
 mod layout;
 mod planning;
+mod projection;
 
 pub use card::card_label;
 pub use columns::column_count_text;
@@ -77,6 +78,7 @@ pub struct BoardState {
     index: BoardIndex,
     index_key: Option<IndexKey>,
     announcer: announce::Announcer,
+    projection: projection::Projection,
 }
 
 impl BoardState {
@@ -101,6 +103,16 @@ impl BoardState {
             self.quick_add = None;
         }
         &self.index
+    }
+
+    /// Where the projected sprints end in the backlog; remade when the derived facts change.
+    fn projection(&mut self, ctx: &ViewContext<'_>) -> &projection::Projection {
+        let revision = ctx.derived.revision;
+        if self.projection.revision != revision || revision == 0 {
+            self.projection =
+                projection::Projection::of(ctx.plan, ctx.derived.velocity.as_deref(), revision);
+        }
+        &self.projection
     }
 
     /// Whether cards sit in lanes (sprints in planning mode, or the chosen swimlanes).
