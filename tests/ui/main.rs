@@ -11,6 +11,7 @@ mod inspector;
 mod recovery;
 mod shell;
 mod timeline;
+mod velocity;
 
 use egui_kittest::Harness;
 use waymark::app::WaymarkApp;

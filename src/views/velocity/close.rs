@@ -135,7 +135,8 @@ pub(super) fn close_dialog_ui(
                     if left == 1 { "" } else { "s" }
                 );
                 ui.horizontal(|ui| {
-                    if ui.checkbox(&mut moving, text).changed() {
+                    let check = ui.checkbox(&mut moving, text);
+                    if check.changed() {
                         draft.move_to = moving.then(|| others[0].id.clone());
                     }
                     if let Some(to) = draft.move_to.clone() {
@@ -149,7 +150,9 @@ pub(super) fn close_dialog_ui(
                                         other.name.clone(),
                                     );
                                 }
-                            });
+                            })
+                            .response
+                            .labelled_by(check.id);
                     }
                 });
             }

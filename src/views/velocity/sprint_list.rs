@@ -28,8 +28,8 @@ pub(super) fn sprint_list_ui(
         ui.horizontal(|ui| {
             ui.heading(&sprint.name);
             if ui
-                .small_button("✕")
-                .on_hover_text("Close the list")
+                .small_button("Hide list")
+                .on_hover_text("Back to the whole chart")
                 .clicked()
             {
                 state.sprint = None;
