@@ -25,3 +25,4 @@ mod save;
 mod taskjuggler;
 mod undo_records;
 mod velocity;
+mod velocity_chart;
