@@ -96,14 +96,19 @@ fn bar(scene: &mut Scene, plot: &Plot, x: f32, width: f32, value: f64, fill: Rgb
     });
 }
 
-fn value_label(scene: &mut Scene, plot: &Plot, x: f32, value: f64, color: Rgba) {
-    scene.text(
-        Point::new(x, plot.y(value) - 8.0),
-        number((value * 10.0).round() / 10.0),
-        SMALL_SIZE,
-        color,
-        Anchor::Middle,
-    );
+/// A number above a bar, on a patch of background so lines behind it do not cross it.
+fn value_label(scene: &mut Scene, plot: &Plot, palette: &Palette, value: (f32, f64, Rgba)) {
+    let (x, value, color) = value;
+    let text = number((value * 10.0).round() / 10.0);
+    let y = plot.y(value) - 8.0;
+    let half = crate::export::font::text_width(&text, SMALL_SIZE) / 2.0 + 2.0;
+    scene.push(Shape::Rect {
+        rect: Rect::from_edges(x - half, y - 6.0, x + half, y + 6.0),
+        fill: Some(palette.background),
+        stroke: None,
+        radius: 2.0,
+    });
+    scene.text(Point::new(x, y), text, SMALL_SIZE, color, Anchor::Middle);
 }
 
 fn sprint_bars(
@@ -139,6 +144,7 @@ fn sprint_bars(
     let group = plot.area.width() / sprints.len() as f32;
     let width = (group * 0.34).min(44.0);
     let mut labels = Vec::new();
+    let mut values = Vec::new();
     for (k, s) in sprints.iter().enumerate() {
         let center = plot.area.min.x + (k as f32 + 0.5) * group;
         let running = s.state == SprintState::Running;
@@ -157,20 +163,8 @@ fn sprint_bars(
         );
         bar(scene, &plot, center + 1.0, width, s.completed, done);
         if width >= 14.0 {
-            value_label(
-                scene,
-                &plot,
-                center - width / 2.0 - 1.0,
-                s.committed,
-                palette.weak,
-            );
-            value_label(
-                scene,
-                &plot,
-                center + width / 2.0 + 1.0,
-                s.completed,
-                palette.text,
-            );
+            values.push((center - width / 2.0 - 1.0, s.committed, palette.weak));
+            values.push((center + width / 2.0 + 1.0, s.completed, palette.text));
         }
         let second = match (running, s.range) {
             (true, _) => "running".to_owned(),
@@ -189,6 +183,9 @@ fn sprint_bars(
         }
     }
     average_line(scene, &plot, report, palette);
+    for value in values {
+        value_label(scene, &plot, palette, value);
+    }
     category_labels(scene, palette, &plot, &labels, group);
 }
 
@@ -245,6 +242,7 @@ fn week_bars(scene: &mut Scene, report: &VelocityReport, palette: &Palette) {
     let group = plot.area.width() / weeks.len() as f32;
     let width = (group * 0.6).min(40.0);
     let mut labels = Vec::new();
+    let mut values = Vec::new();
     for (k, w) in weeks.iter().enumerate() {
         let center = plot.area.min.x + (k as f32 + 0.5) * group;
         if let Some(planned) = w.planned {
@@ -275,13 +273,7 @@ fn week_bars(scene: &mut Scene, report: &VelocityReport, palette: &Palette) {
             fill,
         );
         if width >= 18.0 && w.completed.is_some_and(|c| c > 0.0) {
-            value_label(
-                scene,
-                &plot,
-                center,
-                w.completed.unwrap_or(0.0),
-                palette.text,
-            );
+            values.push((center, w.completed.unwrap_or(0.0), palette.text));
         }
         let second = w
             .week
@@ -300,6 +292,9 @@ fn week_bars(scene: &mut Scene, report: &VelocityReport, palette: &Palette) {
         hit_area(scene, rect, Hit::WeekBar(k), week_label(w, unit));
     }
     average_line(scene, &plot, report, palette);
+    for value in values {
+        value_label(scene, &plot, palette, value);
+    }
     category_labels(scene, palette, &plot, &labels, group);
 }
 

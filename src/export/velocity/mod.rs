@@ -120,7 +120,12 @@ pub fn velocity_scene(
             chart_scene(plan, report, ChartData::Velocity, width, height, palette)
         }
         VelocityChart::Burndown => {
-            let burndown = report.burndown_for(plan, scope);
+            let until = if *scope == BurnScope::Plan {
+                report.forecast.p85
+            } else {
+                report.forecast_for(plan, scope).p85
+            };
+            let burndown = report.burndown_until(plan, scope, until);
             let data = ChartData::Burndown(scope, burndown.as_ref());
             chart_scene(plan, report, data, width, height, palette)
         }

@@ -114,7 +114,7 @@ impl VelocityState {
             Scoped {
                 revision,
                 unit: report.unit,
-                burndown: report.burndown_for(ctx.plan, &scope),
+                burndown: report.burndown_until(ctx.plan, &scope, forecast.p85),
                 scope,
                 forecast,
             }
