@@ -57,8 +57,8 @@ fn bars_in(scene: &Scene, column: Rect, fill: waymark::export::Rgba) -> Vec<Rect
         } = &item.shape
         {
             let middle = waymark::export::Point::new(
-                (rect.min.x + rect.max.x) / 2.0,
-                (rect.min.y + rect.max.y) / 2.0,
+                f32::midpoint(rect.min.x, rect.max.x),
+                f32::midpoint(rect.min.y, rect.max.y),
             );
             if *colour == fill && column.contains(middle) {
                 found.push(*rect);
