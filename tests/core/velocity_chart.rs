@@ -322,3 +322,33 @@ fn a_plan_without_sprints_is_measured_per_week() {
     assert_eq!(weeks[2], "2026-W04: completed 8 h");
     assert!(weeks[4].ends_with("(this week, so far)"));
 }
+
+#[test]
+#[expect(
+    clippy::float_cmp,
+    reason = "the sample's hours are whole numbers, exact in f64"
+)]
+fn work_carried_over_by_a_late_close_counts_in_the_next_sprint_from_the_close() {
+    let mut plan = sample();
+    let late = NaiveDate::from_ymd_opt(2026, 2, 3).expect("day");
+    waymark::edit::Edit::CloseSprint {
+        sprint: SprintId::from("s2"),
+        move_unfinished_to: Some(SprintId::from("s3")),
+        at: late.and_hms_opt(10, 0, 0).expect("time"),
+    }
+    .apply(&mut plan)
+    .expect("Sprint 2 closes");
+    let report = VelocityReport::compute(&plan, VelocityOptions::default(), late);
+    let row = |id: &str| {
+        report
+            .sprints
+            .iter()
+            .find(|s| s.sprint == SprintId::from(id))
+            .expect("measured")
+    };
+    // Sprint 3 started on 2 February; the four unfinished tasks (50 h) came in with the close.
+    assert_eq!(row("s3").committed, 60.0);
+    assert_eq!(row("s3").added, 50.0);
+    assert_eq!(row("s2").carried_over, 50.0, "Sprint 2 keeps its numbers");
+    assert_eq!(row("s2").completed, 24.0);
+}

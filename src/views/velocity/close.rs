@@ -98,6 +98,8 @@ pub(super) fn close_dialog_ui(
     egui::Window::new("Close sprint")
         .collapsible(false)
         .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .default_width(420.0)
         .open(&mut open)
         .show(ui.ctx(), |ui| {
             let numbers = report
