@@ -54,14 +54,23 @@ fn tabs_switch_the_chart_and_units_switch_the_numbers() {
         harness.state().ui_state.velocity.chart,
         VelocityChart::Burndown
     );
-    // One widget per day of the whole plan's burndown, with its numbers.
-    harness.get_by_label_contains("Mon 2 Feb: 216 h remaining, 168 h completed, 384 h in scope");
+    // The running sprint's burndown first, one widget per day with its numbers.
+    assert_eq!(
+        harness.state().ui_state.velocity.scope,
+        waymark::analysis::velocity::BurnScope::Sprint(SprintId::from("s3"))
+    );
+    harness.get_by_label_contains("Mon 2 Feb: 60 h remaining, 0 h completed, 60 h in scope");
 
     harness.get_by_label("Forecast").click();
     harness.run();
     assert_eq!(
         harness.state().ui_state.velocity.chart,
         VelocityChart::Forecast
+    );
+    assert_eq!(
+        harness.state().ui_state.velocity.scope,
+        waymark::analysis::velocity::BurnScope::Plan,
+        "the forecast is of the whole plan"
     );
     assert!(
         harness

@@ -44,6 +44,9 @@ pub struct VelocityState {
     pub scope: BurnScope,
     /// The sprint whose tasks are listed beside the chart.
     pub sprint: Option<SprintId>,
+    /// Whether the scope was picked; until then the burndown shows the running sprint and the
+    /// forecast the whole plan.
+    scope_chosen: bool,
     /// The close-sprint dialog, while open.
     close: Option<close::CloseDraft>,
     /// The report in a unit other than the derived one, with the revision it is for.
@@ -58,6 +61,7 @@ impl Default for VelocityState {
             unit: None,
             scope: BurnScope::Plan,
             sprint: None,
+            scope_chosen: false,
             close: None,
             other_unit: None,
             scoped: None,
@@ -135,6 +139,9 @@ pub fn velocity_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut VelocityS
         });
         return;
     };
+    if !state.scope_chosen {
+        state.scope = automatic_scope(state.chart, &report);
+    }
     toolbar::toolbar_ui(ui, ctx, state, &report);
     close::close_dialog_ui(ui, ctx, state, &report);
     let full = ui.available_rect_before_wrap();
@@ -153,6 +160,19 @@ pub fn velocity_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut VelocityS
         ui.scope_builder(UiBuilder::new().max_rect(list_rect), |ui| {
             sprint_list::sprint_list_ui(ui, ctx, state, &report);
         });
+    }
+}
+
+/// The scope shown until one is picked: the running sprint's burndown ("are we on track in this
+/// sprint?"), the whole plan's forecast ("when is it done?").
+fn automatic_scope(chart: VelocityChart, report: &VelocityReport) -> BurnScope {
+    let running = report
+        .sprints
+        .iter()
+        .find(|s| s.state == crate::analysis::velocity::SprintState::Running);
+    match (chart, running) {
+        (VelocityChart::Burndown, Some(sprint)) => BurnScope::Sprint(sprint.sprint.clone()),
+        _ => BurnScope::Plan,
     }
 }
 

@@ -89,7 +89,9 @@ fn scope_picker_ui(ui: &mut Ui, ctx: &ViewContext<'_>, state: &mut VelocityState
         .selected_text(shown)
         .show_ui(ui, |ui| {
             for (scope, name) in choices {
-                ui.selectable_value(&mut state.scope, scope, name);
+                if ui.selectable_value(&mut state.scope, scope, name).clicked() {
+                    state.scope_chosen = true;
+                }
             }
         });
 }
