@@ -352,3 +352,25 @@ fn work_carried_over_by_a_late_close_counts_in_the_next_sprint_from_the_close() 
     assert_eq!(row("s2").carried_over, 50.0, "Sprint 2 keeps its numbers");
     assert_eq!(row("s2").completed, 24.0);
 }
+
+#[test]
+fn a_plan_under_way_burns_down_only_the_work_left_at_the_start() {
+    let plan = sample();
+    let report = report(&plan, None);
+    let burn = report
+        .burndown_until(&plan, &BurnScope::Plan, report.forecast.p85)
+        .expect("the plan has a start date");
+    let first = burn.days[0];
+    let (scope, completed) = (first.scope.expect("known"), first.completed.expect("known"));
+    // By 5 January, the start, the prototype sprints had finished 92 h of the 384 h.
+    assert!(completed >= 92.0, "{completed}");
+    assert!(first.ideal < scope - 90.0, "{} vs {scope}", first.ideal);
+    let last = burn.days.last().expect("days");
+    assert_eq!(
+        Some(last.date),
+        report.forecast.p85,
+        "the ideal runs to the 85% date"
+    );
+    assert!(last.ideal.abs() < 1e-9);
+    assert!(last.scope.is_none(), "no actual numbers after today");
+}
