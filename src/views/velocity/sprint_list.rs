@@ -35,11 +35,7 @@ pub(super) fn sprint_list_ui(
                 state.sprint = None;
             }
         });
-        ui.label(
-            RichText::new(sprint_label(sprint, report.unit))
-                .small()
-                .weak(),
-        );
+        ui.label(RichText::new(sprint_label(sprint, report.unit)).weak());
         ui.add_space(4.0);
         ScrollArea::vertical()
             .id_salt("velocity-sprint-tasks")
