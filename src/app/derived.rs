@@ -6,6 +6,7 @@
 //! worker asks for a repaint when it is done). The worker reads the plan through a shared
 //! [`Arc`], so starting it copies nothing.
 
+use crate::analysis::velocity::{VelocityOptions, VelocityReport};
 use crate::analysis::{
     Analysis, DatedOptions, DatedSchedule, Problem, check_with, unfinished_prerequisites,
 };
@@ -33,6 +34,9 @@ pub struct Derived {
     pub unfinished_prerequisites: HashMap<TaskId, Vec<TaskId>>,
     /// The plan on the calendar, as of `today` (empty, like `analysis`, while it would not fit).
     pub dated: DatedSchedule,
+    /// Velocity, burndowns and the forecast in the plan's default unit, as of `today` (none before
+    /// the first analysis, and, like `analysis`, while it would not fit the plan).
+    pub velocity: Option<Arc<VelocityReport>>,
     /// The day the facts are computed for.
     pub today: NaiveDate,
     /// Plans with at least this many tasks are analysed on a worker thread (tests lower it).
@@ -53,6 +57,7 @@ struct Facts {
     problems: Vec<Problem>,
     analysis: Analysis,
     dated: DatedSchedule,
+    velocity: Arc<VelocityReport>,
     unfinished_prerequisites: HashMap<TaskId, Vec<TaskId>>,
 }
 
@@ -64,6 +69,11 @@ impl Facts {
             today,
             problems: check_with(plan, &analysis),
             dated: DatedSchedule::compute(plan, &analysis, DatedOptions::on(today)),
+            velocity: Arc::new(VelocityReport::compute(
+                plan,
+                VelocityOptions::default(),
+                today,
+            )),
             analysis,
             unfinished_prerequisites: unfinished_prerequisites(plan),
         }
@@ -85,6 +95,7 @@ impl Default for Derived {
             analysis: Analysis::default(),
             unfinished_prerequisites: HashMap::new(),
             dated: DatedSchedule::default(),
+            velocity: None,
             today: NaiveDate::default(),
             background_from: BACKGROUND_FROM_TASKS,
             facts_of: None,
@@ -125,6 +136,7 @@ impl Derived {
             if self.analysis.schedule.times.len() != plan.tasks.len() {
                 self.analysis = Analysis::default();
                 self.dated = DatedSchedule::default();
+                self.velocity = None;
             }
         }
         let current = self.facts_of == Some(revision) && self.today == today;
@@ -198,10 +210,10 @@ impl Derived {
         self.unfinished_prerequisites = facts.unfinished_prerequisites;
         self.today = facts.today;
         let fits = facts.analysis.schedule.times.len() == plan.tasks.len();
-        (self.analysis, self.dated) = if fits {
-            (facts.analysis, facts.dated)
+        (self.analysis, self.dated, self.velocity) = if fits {
+            (facts.analysis, facts.dated, Some(facts.velocity))
         } else {
-            (Analysis::default(), DatedSchedule::default())
+            (Analysis::default(), DatedSchedule::default(), None)
         };
     }
 }
@@ -257,6 +269,7 @@ mod tests {
         assert!(derived.refresh(&plan, 7, NaiveDate::default(), &ctx));
         assert!(!derived.is_updating());
         assert_eq!(derived.analysis.schedule.times.len(), 30);
+        assert!(derived.velocity.is_some(), "velocity comes with the facts");
         assert!(!derived.refresh(&plan, 7, NaiveDate::default(), &ctx));
     }
 
@@ -276,7 +289,12 @@ mod tests {
         derived.refresh(&fewer, 2, NaiveDate::default(), &ctx);
         assert!(derived.is_updating());
         assert!(derived.analysis.schedule.times.is_empty());
+        assert!(derived.velocity.is_none(), "no velocity of the old plan");
         derived.wait(&fewer);
         assert_eq!(derived.analysis.schedule.times.len(), 39);
+        assert!(
+            derived.velocity.is_some(),
+            "velocity computed on the worker"
+        );
     }
 }

@@ -39,7 +39,8 @@ use crate::views::graph::{GraphState, graph_ui};
 use crate::views::inspector::{InspectorState, inspector_ui};
 use crate::views::table::{TableState, table_ui};
 use crate::views::timeline::{TimelineState, timeline_ui};
-use crate::views::{Request, ViewContext, ViewKind, placeholder_ui};
+use crate::views::velocity::{VelocityState, velocity_ui};
+use crate::views::{Request, ViewContext, ViewKind};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -78,6 +79,8 @@ pub struct UiState {
     pub board: BoardState,
     /// The timeline view's state.
     pub timeline: TimelineState,
+    /// The velocity view's state.
+    pub velocity: VelocityState,
 }
 
 /// The application.
@@ -244,7 +247,7 @@ impl WaymarkApp {
                 ViewKind::Graph => graph_ui(ui, &mut ctx, &mut self.ui_state.graph),
                 ViewKind::Board => board_ui(ui, &mut ctx, &mut self.ui_state.board),
                 ViewKind::Timeline => timeline_ui(ui, &mut ctx, &mut self.ui_state.timeline),
-                ViewKind::Velocity => placeholder_ui(ui, ViewKind::Velocity),
+                ViewKind::Velocity => velocity_ui(ui, &mut ctx, &mut self.ui_state.velocity),
             }
         });
     }

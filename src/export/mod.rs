@@ -20,6 +20,7 @@ mod scene;
 mod shapes;
 pub mod svg;
 pub mod timeline;
+pub mod velocity;
 pub mod views;
 
 pub use board::{BoardSettings, board_scene, format_hours};

@@ -200,6 +200,14 @@ pub enum Hit {
     Group(usize),
     /// The right edge of a table column, to resize it (by column index).
     ColumnEdge(usize),
+    /// A sprint's bars on the velocity chart (by index in `plan.sprints`).
+    SprintBar(usize),
+    /// A week's bar on the velocity chart (by index in the velocity report's weeks).
+    WeekBar(usize),
+    /// A day of a burndown chart (by index in the burndown's days).
+    BurnDay(usize),
+    /// A bar of the forecast histogram (by index in the forecast's buckets).
+    ForecastBar(usize),
 }
 
 /// A primitive and what it stands for.

@@ -2,14 +2,16 @@
 //! `waymark print` draw. The app prints its views with their on-screen settings instead.
 
 use super::page::{
-    LegendEntry, LegendMark, PagedDocument, PrintContext, TimelineSource, scene_pages,
-    timeline_pages,
+    LegendEntry, LegendMark, PagedDocument, PrintContext, TimelineSource, drawing_area,
+    scene_pages, timeline_pages,
 };
 use super::timeline::Palette;
 use super::timeline::{TimelineMode, TimelineOptions};
 use super::{BoardSettings, board_scene, graph_scene};
+use crate::analysis::velocity::{VelocityOptions, VelocityReport};
 use crate::analysis::{Analysis, DatedOptions, DatedSchedule, GraphLayout};
-use crate::model::{PageSetup, Plan};
+use crate::export::velocity::velocity_overview;
+use crate::model::{LegendPages, PageSetup, Plan, PrintScale};
 use chrono::NaiveDate;
 
 /// A view that can be exported.
@@ -123,10 +125,29 @@ pub fn view_pages_with(
             let detail = format!("{} tasks", plan.tasks.len());
             scene_pages(&drawing, setup, print, &detail, &graph_legend())
         }
-        ExportView::Board | ExportView::Velocity => {
+        ExportView::Board => {
             let drawing = board_scene(plan, &settings.board, &Palette::light());
             let detail = format!("{} tasks", plan.tasks.len());
             scene_pages(&drawing, setup, print, &detail, &[])
+        }
+        ExportView::Velocity => {
+            let report = VelocityReport::compute(plan, VelocityOptions::default(), days.today);
+            // The charts are drawn for the page's drawing area, one sheet that fits one page.
+            let (width, height) = drawing_area(setup, false);
+            let drawing = velocity_overview(
+                plan,
+                &report,
+                width.max(200.0),
+                height.max(150.0),
+                &Palette::light(),
+            );
+            let one_page = PageSetup {
+                scale: PrintScale::FitPages { wide: 1, tall: 1 },
+                legend: LegendPages::None,
+                ..setup.clone()
+            };
+            let detail = format!("as of {}", days.today.format("%-d %b %Y"));
+            scene_pages(&drawing, &one_page, print, &detail, &[])
         }
     }
 }

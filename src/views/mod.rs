@@ -4,14 +4,13 @@ pub mod board;
 mod context;
 pub mod graph;
 pub mod inspector;
-mod placeholder;
 mod scene_paint;
 pub mod table;
 pub mod timeline;
+pub mod velocity;
 pub mod widgets;
 
 pub use context::{Request, ViewContext, now};
-pub use placeholder::placeholder_ui;
 pub use scene_paint::{paint_scene, scene_font_family};
 
 use egui::Key;

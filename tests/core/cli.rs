@@ -28,9 +28,13 @@ fn stats_json_counts_the_sample() {
     let stats: serde_json::Value = serde_json::from_slice(&output.stdout).expect("one JSON object");
     let plan = waymark::io::plan_from_ron(waymark::app::SAMPLE_PLAN).expect("sample");
     assert_eq!(stats["tasks"], plan.tasks.len());
-    assert_eq!(stats["phases"], 4);
-    assert_eq!(stats["sprints"], 3);
-    assert_eq!(stats["milestones"], 3);
+    assert_eq!(stats["phases"], plan.phases.len());
+    assert_eq!(stats["sprints"], plan.sprints.len());
+    assert_eq!(stats["milestones"], plan.milestones.len());
+    assert!(
+        plan.sprints.len() >= 6,
+        "the sample has a history of sprints"
+    );
     let deps: usize = plan.tasks.iter().map(|t| t.depends_on.len()).sum();
     assert_eq!(stats["dependencies"], deps);
     let hours: f64 = plan.tasks.iter().filter_map(|t| t.estimate.hours).sum();
@@ -167,10 +171,12 @@ fn schedule_json_dates_the_sample_and_csv_has_a_row_per_task() {
     let plan = waymark::io::plan_from_ron(waymark::app::SAMPLE_PLAN).expect("sample");
     let tasks = json["tasks"].as_array().expect("tasks");
     assert_eq!(tasks.len(), plan.tasks.len());
-    let first = &tasks[0];
-    assert_eq!(first["id"], "CORE-001");
+    let core = tasks
+        .iter()
+        .find(|t| t["id"] == "CORE-001")
+        .expect("CORE-001 is scheduled");
     assert_eq!(
-        first["finish"], "2026-01-09",
+        core["finish"], "2026-01-09",
         "finished work ends on its completion date"
     );
     for task in tasks {
@@ -181,7 +187,7 @@ fn schedule_json_dates_the_sample_and_csv_has_a_row_per_task() {
     }
     let finish = json["finish"].as_str().expect("a finish date");
     assert!(tasks.iter().all(|t| t["finish"].as_str() <= Some(finish)));
-    assert_eq!(json["sprints"][0]["start"], "2026-01-05");
+    assert_eq!(json["sprints"][0]["start"], "2025-11-10");
     assert_eq!(
         json["milestones"].as_array().expect("milestones").len(),
         plan.milestones.len()

@@ -1,7 +1,7 @@
 //! A fuzzing harness for every reader: `WAYMARK_FUZZ_SECS=N cargo test --release --test core fuzz --
 //! --ignored --nocapture` feeds randomized and mutated documents (from the fixtures, the seed plans
-//! when present, and generated plans written in every format) to the RON, Markdown, CSV, MS Project XML and GanttProject readers
-//! for N seconds (default 10). A plan that reads is written back in every format and read again.
+//! when present, and generated plans written in every format) to the RON, Markdown, CSV, MS Project
+//! XML and `GanttProject` readers for N seconds (default 10). A plan that reads is written back in every format and read again.
 //! Every panic is caught, counted and its input printed; the test fails if there was any.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};

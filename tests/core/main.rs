@@ -30,3 +30,4 @@ mod save;
 mod taskjuggler;
 mod undo_records;
 mod velocity;
+mod velocity_chart;

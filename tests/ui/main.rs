@@ -12,6 +12,7 @@ mod print;
 mod recovery;
 mod shell;
 mod timeline;
+mod velocity;
 
 use egui_kittest::Harness;
 use waymark::app::WaymarkApp;

@@ -31,8 +31,8 @@ pub struct BurnDay {
     pub date: NaiveDate,
     /// Monday to Friday.
     pub working: bool,
-    /// The ideal remaining work: from the scope at the start down to zero at the end, falling only
-    /// on working days.
+    /// The ideal remaining work: from the work left at the start down to zero at the end, falling
+    /// only on working days.
     pub ideal: f64,
     /// All work in scope; none for days after today.
     pub scope: Option<f64>,
@@ -152,11 +152,12 @@ pub fn burndown(
             (inside, size, done) = (now_in, now_size, now_done);
         }
     }
-    let start_scope = scope_delta[0];
+    // Work already done when the range starts (a phase or plan under way) is not to burn.
+    let start_remaining = scope_delta[0] - done_delta[0];
     Burndown {
         scope: scope.clone(),
         range,
-        days: days(range, known, start_scope, &scope_delta, &done_delta),
+        days: days(range, known, start_remaining, &scope_delta, &done_delta),
         markers: markers(range, events),
     }
 }
@@ -164,7 +165,7 @@ pub fn burndown(
 fn days(
     range: DateRange,
     known: usize,
-    start_scope: f64,
+    start_remaining: f64,
     scope_delta: &[f64],
     done_delta: &[f64],
 ) -> Vec<BurnDay> {
@@ -177,9 +178,9 @@ fn days(
             let working = is_working_day(date);
             worked += usize::from(working);
             let ideal = if total == 0 {
-                start_scope
+                start_remaining
             } else {
-                start_scope * (1.0 - worked as f64 / total as f64)
+                start_remaining * (1.0 - worked as f64 / total as f64)
             };
             let actual = (k < known).then(|| {
                 scope += scope_delta[k];

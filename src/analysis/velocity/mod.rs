@@ -172,7 +172,24 @@ impl VelocityReport {
     /// The burndown of one scope over its default range (see [`default_range`]); none when nothing
     /// dates it.
     pub fn burndown_for(&self, plan: &Plan, scope: &BurnScope) -> Option<Burndown> {
-        let range = default_range(plan, &self.timelines, scope, &self.windows, self.today)?;
+        self.burndown_until(plan, scope, None)
+    }
+
+    /// The burndown of one scope over its default range, carried on to `until` when the range would
+    /// end today (a phase, milestone or plan without an end of its own): the ideal line then falls to
+    /// zero on that day (a chart passes the forecast's P85 date) instead of today.
+    pub fn burndown_until(
+        &self,
+        plan: &Plan,
+        scope: &BurnScope,
+        until: Option<NaiveDate>,
+    ) -> Option<Burndown> {
+        let mut range = default_range(plan, &self.timelines, scope, &self.windows, self.today)?;
+        if let Some(until) = until.filter(|u| range.end == self.today && *u > self.today)
+            && !matches!(scope, BurnScope::Sprint(_))
+        {
+            range = DateRange::new(range.start, until);
+        }
         Some(burndown(plan, &self.timelines, scope, range, self.today))
     }
 }

@@ -139,7 +139,8 @@ pub struct Timelines {
 impl Timelines {
     /// Rebuilds every task's past from the plan's status and scope histories, measuring sizes in
     /// `unit`. `windows` are the sprints' date ranges (plan order): a move that carried unfinished
-    /// work over as a sprint closed counts from the day after that sprint's end.
+    /// work over as a sprint closed counts from the day after that sprint's end, or from the close
+    /// when the sprint was closed later.
     pub fn new(plan: &Plan, unit: Unit, windows: &[Option<DateRange>]) -> Self {
         let index: HashMap<&TaskId, usize> = plan
             .tasks
@@ -174,9 +175,9 @@ impl Timelines {
                     let (from, to) = (sprint_of(from), sprint_of(to));
                     let end = from.and_then(|s| windows.get(s).copied().flatten());
                     let at = match end {
-                        Some(range) if *carried => {
-                            midnight(next_day(range.end.max(change.at.date())))
-                        }
+                        // Work carried over counts in the old sprint to its end, or until the
+                        // moment it was closed when that was later.
+                        Some(range) if *carried => midnight(next_day(range.end)).max(change.at),
                         _ => change.at,
                     };
                     sprints[i].push((at, from, to));

@@ -101,6 +101,19 @@ pub struct PagedDocument {
     pub summary: PageSummary,
 }
 
+/// The width and height a page of a setup leaves for the drawing (inside the margins, header and
+/// footer, and the legend band when there is one).
+pub fn drawing_area(setup: &crate::model::PageSetup, legend: bool) -> (f32, f32) {
+    let (width, height) = setup.page_points();
+    let area = decorate::Sheet {
+        width,
+        height,
+        margin: setup.margin_points(),
+    }
+    .content(legend);
+    (area.width(), area.height())
+}
+
 /// The smallest font size in a scene, in its own units.
 pub fn smallest_text(scene: &Scene) -> Option<f32> {
     let mut smallest: Option<f32> = None;

@@ -1,5 +1,5 @@
-//! The colours a scene is drawn in (timeline, board, dependency graph): one set for a light page or
-//! window, one for a dark window.
+//! The colours a scene is drawn in (timeline, board, dependency graph, velocity charts): one set for
+//! a light page or window, one for a dark window.
 
 use crate::export::Rgba;
 use crate::model::Priority;
@@ -49,8 +49,10 @@ pub struct Palette {
     pub warning: Rgba,
     /// Errors: blocked work, loops, tasks that cannot be scheduled, a column over its WIP limit.
     pub error: Rgba,
-    /// A finished checklist.
+    /// Finished work: chart bars and lines, a finished checklist.
     pub done: Rgba,
+    /// Chart bars of planned or committed work.
+    pub planned: Rgba,
     /// Priorities P0 to P3.
     pub priorities: [Rgba; 4],
 }
@@ -100,7 +102,8 @@ impl Palette {
             card: Rgba::rgb(255, 255, 255),
             warning: Rgba::rgb(180, 83, 9),
             error: Rgba::rgb(220, 38, 38),
-            done: Rgba::rgb(0x22, 0xa0, 0x5a),
+            done: Rgba::rgb(22, 163, 74),
+            planned: Rgba::rgb(148, 163, 184),
             priorities: PRIORITIES,
         }
     }
@@ -129,7 +132,8 @@ impl Palette {
             card: Rgba::rgb(16, 17, 20),
             warning: Rgba::rgb(251, 191, 36),
             error: Rgba::rgb(248, 81, 73),
-            done: Rgba::rgb(0x22, 0xa0, 0x5a),
+            done: Rgba::rgb(74, 222, 128),
+            planned: Rgba::rgb(100, 116, 139),
             priorities: PRIORITIES,
         }
     }

@@ -10,6 +10,7 @@ use super::drag::{CardDrag, DropTarget};
 use super::lane_header::lane_header_ui;
 use super::layout::GridLayout;
 use super::planning::sprint_header_ui;
+use super::projection::end_line_ui;
 use crate::export::board::BoardIndex;
 use crate::export::board::geometry::LANE_HEADER_HEIGHT;
 use crate::views::ViewContext;
@@ -112,7 +113,13 @@ pub fn grid_ui(
                     {
                         let rect = layout.card_rect(l, c, row).translate(origin);
                         let place = place_text(plan, index, lanes[l], c, row, lanes_shown);
-                        card_ui(ui, ctx, state, &plan.tasks[cell[row]], rect, &place);
+                        let task = &plan.tasks[cell[row]];
+                        card_ui(ui, ctx, state, task, rect, &place);
+                        if kind == GridKind::Backlog
+                            && let Some(text) = state.projection.ends.get(&task.id)
+                        {
+                            end_line_ui(ui, rect, text);
+                        }
                     }
                 }
             }

@@ -12,6 +12,7 @@ mod keyboard;
 mod lane_header;
 mod layout;
 mod planning;
+mod projection;
 
 pub use crate::export::board::{
     BoardFilter, BoardIndex, LaneKey, Swimlane, card_label, column_count_text,
@@ -74,6 +75,7 @@ pub struct BoardState {
     index: BoardIndex,
     index_key: Option<IndexKey>,
     announcer: announce::Announcer,
+    projection: projection::Projection,
 }
 
 impl BoardState {
@@ -109,6 +111,16 @@ impl BoardState {
             collapsed: self.collapsed.clone(),
             ..BoardSettings::default()
         }
+    }
+
+    /// Where the projected sprints end in the backlog; remade when the derived facts change.
+    fn projection(&mut self, ctx: &ViewContext<'_>) -> &projection::Projection {
+        let revision = ctx.derived.revision;
+        if self.projection.revision != revision || revision == 0 {
+            self.projection =
+                projection::Projection::of(ctx.plan, ctx.derived.velocity.as_deref(), revision);
+        }
+        &self.projection
     }
 
     /// Whether cards sit in lanes (sprints in planning mode, or the chosen swimlanes).

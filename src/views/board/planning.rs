@@ -50,6 +50,7 @@ pub fn planning_ui(
         });
         ui.heading("Backlog");
         ui.weak(format!("{count} tasks · {}", format_hours(hours)));
+        ui.weak(state.projection(ctx).basis.clone());
         ui.add_space(4.0);
         if let Some(l) = backlog {
             grid_ui(

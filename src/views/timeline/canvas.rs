@@ -100,7 +100,13 @@ fn targets_ui(ui: &mut Ui, scene: &Scene, area: egui::Rect) -> Vec<Target> {
             let sense = match hit {
                 Hit::Task(_) | Hit::Milestone(_) => Sense::click_and_drag(),
                 Hit::TaskEnd(_) | Hit::Connect(_) | Hit::ColumnEdge(_) => Sense::drag(),
-                Hit::Group(_) | Hit::Phase(_) | Hit::Sprint(_) => Sense::click(),
+                Hit::Group(_)
+                | Hit::Phase(_)
+                | Hit::Sprint(_)
+                | Hit::SprintBar(_)
+                | Hit::WeekBar(_)
+                | Hit::BurnDay(_)
+                | Hit::ForecastBar(_) => Sense::click(),
             };
             let response = ui.interact(rect, ui.scope_id().with(("timeline", hit)), sense);
             let label = label.unwrap_or_default();
