@@ -3,8 +3,9 @@
 //! Small plans are analysed at once, in the frame that needs it. Large plans (see
 //! [`BACKGROUND_FROM_TASKS`]) are analysed on a worker thread: the views keep the previous facts,
 //! the status bar shows "updating…", and the result is picked up at the start of a later frame (the
-//! worker asks for a repaint when it is done). The worker reads the plan through a shared
-//! [`Arc`], so starting it copies nothing.
+//! worker asks for a repaint when it is done). The velocity report goes to a worker thread from
+//! [`VELOCITY_BACKGROUND_FROM_TASKS`]. Workers read the plan through a shared [`Arc`], so starting
+//! one copies nothing.
 
 use crate::analysis::velocity::{VelocityOptions, VelocityReport};
 use crate::analysis::{
@@ -18,6 +19,9 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 /// Plans with at least this many tasks are analysed on a worker thread.
 pub const BACKGROUND_FROM_TASKS: usize = 20_000;
+/// Plans with at least this many tasks get their velocity report (with its 10,000-trial forecast) on
+/// a worker thread even when the rest is computed in the frame: from here it costs milliseconds.
+pub const VELOCITY_BACKGROUND_FROM_TASKS: usize = 1_000;
 
 /// Facts derived from the plan, as of one revision, and the job that brings them up to date.
 #[derive(Debug)]
@@ -47,6 +51,8 @@ pub struct Derived {
     plan_revision: Option<u64>,
     /// The analysis running on a worker thread, if any.
     job: Option<Job>,
+    /// The velocity report running on a worker thread, if any.
+    velocity_job: Option<VelocityJob>,
 }
 
 /// The facts computed for one plan revision.
@@ -57,27 +63,40 @@ struct Facts {
     problems: Vec<Problem>,
     analysis: Analysis,
     dated: DatedSchedule,
-    velocity: Arc<VelocityReport>,
+    velocity: Option<Arc<VelocityReport>>,
     unfinished_prerequisites: HashMap<TaskId, Vec<TaskId>>,
 }
 
 impl Facts {
-    fn compute(plan: &Plan, revision: u64, today: NaiveDate) -> Self {
+    /// The facts; the velocity report too unless it is left to its own worker.
+    fn compute(plan: &Plan, revision: u64, today: NaiveDate, with_velocity: bool) -> Self {
         let analysis = Analysis::of(plan);
         Self {
             revision,
             today,
             problems: check_with(plan, &analysis),
             dated: DatedSchedule::compute(plan, &analysis, DatedOptions::on(today)),
-            velocity: Arc::new(VelocityReport::compute(
-                plan,
-                VelocityOptions::default(),
-                today,
-            )),
+            velocity: with_velocity.then(|| velocity_report(plan, today)),
             analysis,
             unfinished_prerequisites: unfinished_prerequisites(plan),
         }
     }
+}
+
+/// The velocity report of a plan on a day.
+fn velocity_report(plan: &Plan, today: NaiveDate) -> Arc<VelocityReport> {
+    Arc::new(VelocityReport::compute(
+        plan,
+        VelocityOptions::default(),
+        today,
+    ))
+}
+
+/// A velocity report being computed on a worker thread, for a plan revision.
+#[derive(Debug)]
+struct VelocityJob {
+    revision: u64,
+    receiver: Receiver<Arc<VelocityReport>>,
 }
 
 /// An analysis running on a worker thread.
@@ -101,6 +120,7 @@ impl Default for Derived {
             facts_of: None,
             plan_revision: None,
             job: None,
+            velocity_job: None,
         }
     }
 }
@@ -112,7 +132,7 @@ impl Derived {
             background_from: usize::MAX,
             ..Self::default()
         };
-        derived.install(Facts::compute(plan, revision, today), plan);
+        derived.install(Facts::compute(plan, revision, today, true), plan);
         derived.plan_revision = Some(revision);
         derived
     }
@@ -128,7 +148,7 @@ impl Derived {
         today: NaiveDate,
         ctx: &egui::Context,
     ) -> bool {
-        let mut changed = self.take_result(plan);
+        let mut changed = self.take_result(plan) | self.take_velocity(revision);
         if self.plan_revision != Some(revision) {
             self.plan_revision = Some(revision);
             self.revision += 1;
@@ -144,14 +164,22 @@ impl Derived {
             return changed;
         }
         if plan.tasks.len() < self.background_from {
-            self.install(Facts::compute(plan, revision, today), plan);
+            let with_velocity = plan.tasks.len() < VELOCITY_BACKGROUND_FROM_TASKS;
+            let previous = self.velocity.take();
+            self.install(Facts::compute(plan, revision, today, with_velocity), plan);
+            if !with_velocity {
+                // The previous report is shown until the new one comes, when the tasks still fit.
+                self.velocity =
+                    previous.filter(|_| self.analysis.schedule.times.len() == plan.tasks.len());
+                self.start_velocity(plan, revision, today, ctx);
+            }
             return true;
         }
         let (sender, receiver) = channel();
         let plan = Arc::clone(plan);
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let facts = Facts::compute(&plan, revision, today);
+            let facts = Facts::compute(&plan, revision, today, true);
             // The plan is let go before the app hears of the result, so its next edit copies nothing.
             drop(plan);
             // The app may have closed meanwhile; then nobody wants the result.
@@ -163,21 +191,75 @@ impl Derived {
         changed
     }
 
-    /// True while a background analysis runs: the facts shown may be behind the plan.
+    /// True while a background analysis or velocity report runs: the facts shown may be behind.
     pub fn is_updating(&self) -> bool {
-        self.job.is_some()
+        self.job.is_some() || self.velocity_job.is_some()
+    }
+
+    /// Computes the velocity report of a plan revision on a worker thread.
+    fn start_velocity(
+        &mut self,
+        plan: &Arc<Plan>,
+        revision: u64,
+        today: NaiveDate,
+        ctx: &egui::Context,
+    ) {
+        let (sender, receiver) = channel();
+        let plan = Arc::clone(plan);
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let report = velocity_report(&plan, today);
+            drop(plan);
+            if sender.send(report).is_ok() {
+                ctx.request_repaint();
+            }
+        });
+        self.velocity_job = Some(VelocityJob { revision, receiver });
+    }
+
+    /// Takes a finished velocity report of the current plan revision, if one has come in.
+    fn take_velocity(&mut self, revision: u64) -> bool {
+        let Some(job) = &self.velocity_job else {
+            return false;
+        };
+        match job.receiver.try_recv() {
+            Ok(report) => {
+                let current = job.revision == revision;
+                self.velocity_job = None;
+                if current {
+                    self.velocity = Some(report);
+                    self.revision += 1;
+                }
+                current
+            }
+            Err(TryRecvError::Empty) => false,
+            Err(TryRecvError::Disconnected) => {
+                self.velocity_job = None;
+                false
+            }
+        }
     }
 
     /// Waits for a running background analysis and takes its result (tests and benches use this to
     /// be deterministic). Returns true when there was one.
     pub fn wait(&mut self, plan: &Plan) -> bool {
-        let Some(job) = self.job.take() else {
-            return false;
-        };
-        if let Ok(facts) = job.receiver.recv() {
-            self.install(facts, plan);
+        let mut waited = false;
+        if let Some(job) = self.job.take() {
+            if let Ok(facts) = job.receiver.recv() {
+                self.install(facts, plan);
+            }
+            waited = true;
         }
-        true
+        if let Some(job) = self.velocity_job.take() {
+            if let Ok(report) = job.receiver.recv()
+                && self.facts_of == Some(job.revision)
+            {
+                self.velocity = Some(report);
+                self.revision += 1;
+            }
+            waited = true;
+        }
+        waited
     }
 
     /// Takes the result of a finished background analysis, if there is one.
@@ -211,7 +293,7 @@ impl Derived {
         self.today = facts.today;
         let fits = facts.analysis.schedule.times.len() == plan.tasks.len();
         (self.analysis, self.dated, self.velocity) = if fits {
-            (facts.analysis, facts.dated, Some(facts.velocity))
+            (facts.analysis, facts.dated, facts.velocity)
         } else {
             (Analysis::default(), DatedSchedule::default(), None)
         };
@@ -271,6 +353,23 @@ mod tests {
         assert_eq!(derived.analysis.schedule.times.len(), 30);
         assert!(derived.velocity.is_some(), "velocity comes with the facts");
         assert!(!derived.refresh(&plan, 7, NaiveDate::default(), &ctx));
+    }
+
+    #[test]
+    fn a_mid_size_plans_velocity_is_computed_on_a_worker() {
+        let ctx = egui::Context::default();
+        let mut derived = Derived::default();
+        let plan = Arc::new(generate_plan(VELOCITY_BACKGROUND_FROM_TASKS, 2_000, 4));
+        assert!(derived.refresh(&plan, 3, NaiveDate::default(), &ctx));
+        assert_eq!(
+            derived.analysis.schedule.times.len(),
+            plan.tasks.len(),
+            "the analysis is computed in the frame"
+        );
+        assert!(derived.is_updating(), "the velocity report is on its way");
+        assert!(derived.wait(&plan));
+        assert!(derived.velocity.is_some());
+        assert!(!derived.is_updating());
     }
 
     #[test]
