@@ -312,3 +312,25 @@ fn export_command_writes_pdf_svg_and_png_and_refuses_bad_options() {
     assert!(!output.status.success());
     assert!(!blocked.exists());
 }
+
+#[test]
+fn printing_without_cups_says_so_in_one_line() {
+    let plan = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/sample.ron");
+    let empty = tempfile::tempdir().expect("temp dir");
+    for args in [
+        vec!["printers"],
+        vec!["print", plan.to_str().expect("utf-8"), "--view", "roadmap"],
+    ] {
+        // No lpstat or lp on the PATH: as on a machine without CUPS.
+        let output = Command::new(env!("CARGO_BIN_EXE_waymark"))
+            .args(&args)
+            .env("PATH", empty.path())
+            .output()
+            .expect("waymark runs");
+        assert!(!output.status.success(), "{args:?}");
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(said.lines().count(), 1, "{said}");
+        assert!(said.contains("CUPS is not installed"), "{said}");
+        assert!(said.contains("save as PDF"), "{said}");
+    }
+}
