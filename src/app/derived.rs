@@ -7,7 +7,7 @@
 //! [`VELOCITY_BACKGROUND_FROM_TASKS`]. Workers read the plan through a shared [`Arc`], so starting
 //! one copies nothing.
 
-use crate::analysis::velocity::{VelocityOptions, VelocityReport};
+use crate::analysis::velocity::{Unit, VelocityOptions, VelocityReport};
 use crate::analysis::{
     Analysis, DatedOptions, DatedSchedule, Problem, check_with, unfinished_prerequisites,
 };
@@ -41,6 +41,9 @@ pub struct Derived {
     /// Velocity, burndowns and the forecast in the plan's default unit, as of `today` (none before
     /// the first analysis, and, like `analysis`, while it would not fit the plan).
     pub velocity: Option<Arc<VelocityReport>>,
+    /// For plans whose velocity is measured on a worker: the report in the other units too, so
+    /// switching the unit costs the frame nothing.
+    pub velocity_other_units: Vec<Arc<VelocityReport>>,
     /// The day the facts are computed for.
     pub today: NaiveDate,
     /// Plans with at least this many tasks are analysed on a worker thread (tests lower it).
@@ -63,24 +66,40 @@ struct Facts {
     problems: Vec<Problem>,
     analysis: Analysis,
     dated: DatedSchedule,
-    velocity: Option<Arc<VelocityReport>>,
+    /// Velocity reports, the plan's default unit first (none when left to a velocity worker).
+    velocity: Vec<Arc<VelocityReport>>,
     unfinished_prerequisites: HashMap<TaskId, Vec<TaskId>>,
 }
 
 impl Facts {
-    /// The facts; the velocity report too unless it is left to its own worker.
-    fn compute(plan: &Plan, revision: u64, today: NaiveDate, with_velocity: bool) -> Self {
+    /// The facts, with the velocity reports `velocity` asks for.
+    fn compute(plan: &Plan, revision: u64, today: NaiveDate, velocity: Measure) -> Self {
         let analysis = Analysis::of(plan);
         Self {
             revision,
             today,
             problems: check_with(plan, &analysis),
             dated: DatedSchedule::compute(plan, &analysis, DatedOptions::on(today)),
-            velocity: with_velocity.then(|| velocity_report(plan, today)),
+            velocity: match velocity {
+                Measure::Later => Vec::new(),
+                Measure::DefaultUnit => vec![velocity_report(plan, today)],
+                Measure::EveryUnit => velocity_reports(plan, today),
+            },
             analysis,
             unfinished_prerequisites: unfinished_prerequisites(plan),
         }
     }
+}
+
+/// Which velocity reports come with the facts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Measure {
+    /// None: a velocity worker makes them.
+    Later,
+    /// The plan's default unit (small plans: another unit is quick to make when asked for).
+    DefaultUnit,
+    /// Every unit (on a worker, for large plans).
+    EveryUnit,
 }
 
 /// The velocity report of a plan on a day.
@@ -92,11 +111,28 @@ fn velocity_report(plan: &Plan, today: NaiveDate) -> Arc<VelocityReport> {
     ))
 }
 
-/// A velocity report being computed on a worker thread, for a plan revision.
+/// The velocity reports of a plan in every unit, the plan's default unit first.
+fn velocity_reports(plan: &Plan, today: NaiveDate) -> Vec<Arc<VelocityReport>> {
+    let default = velocity_report(plan, today);
+    let default_unit = default.unit;
+    let others = Unit::ALL
+        .into_iter()
+        .filter(|unit| *unit != default_unit)
+        .map(|unit| {
+            let options = VelocityOptions {
+                unit: Some(unit),
+                ..VelocityOptions::default()
+            };
+            Arc::new(VelocityReport::compute(plan, options, today))
+        });
+    std::iter::once(default).chain(others).collect()
+}
+
+/// Velocity reports being computed on a worker thread, for a plan revision.
 #[derive(Debug)]
 struct VelocityJob {
     revision: u64,
-    receiver: Receiver<Arc<VelocityReport>>,
+    receiver: Receiver<Vec<Arc<VelocityReport>>>,
 }
 
 /// An analysis running on a worker thread.
@@ -115,6 +151,7 @@ impl Default for Derived {
             unfinished_prerequisites: HashMap::new(),
             dated: DatedSchedule::default(),
             velocity: None,
+            velocity_other_units: Vec::new(),
             today: NaiveDate::default(),
             background_from: BACKGROUND_FROM_TASKS,
             facts_of: None,
@@ -132,7 +169,10 @@ impl Derived {
             background_from: usize::MAX,
             ..Self::default()
         };
-        derived.install(Facts::compute(plan, revision, today, true), plan);
+        derived.install(
+            Facts::compute(plan, revision, today, Measure::DefaultUnit),
+            plan,
+        );
         derived.plan_revision = Some(revision);
         derived
     }
@@ -164,10 +204,15 @@ impl Derived {
             return changed;
         }
         if plan.tasks.len() < self.background_from {
-            let with_velocity = plan.tasks.len() < VELOCITY_BACKGROUND_FROM_TASKS;
+            let later = plan.tasks.len() >= VELOCITY_BACKGROUND_FROM_TASKS;
+            let measure = if later {
+                Measure::Later
+            } else {
+                Measure::DefaultUnit
+            };
             let previous = self.velocity.take();
-            self.install(Facts::compute(plan, revision, today, with_velocity), plan);
-            if !with_velocity {
+            self.install(Facts::compute(plan, revision, today, measure), plan);
+            if later {
                 // The previous report is shown until the new one comes, when the tasks still fit.
                 self.velocity =
                     previous.filter(|_| self.analysis.schedule.times.len() == plan.tasks.len());
@@ -179,7 +224,7 @@ impl Derived {
         let plan = Arc::clone(plan);
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let facts = Facts::compute(&plan, revision, today, true);
+            let facts = Facts::compute(&plan, revision, today, Measure::EveryUnit);
             // The plan is let go before the app hears of the result, so its next edit copies nothing.
             drop(plan);
             // The app may have closed meanwhile; then nobody wants the result.
@@ -208,13 +253,23 @@ impl Derived {
         let plan = Arc::clone(plan);
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let report = velocity_report(&plan, today);
+            let reports = velocity_reports(&plan, today);
             drop(plan);
-            if sender.send(report).is_ok() {
+            if sender.send(reports).is_ok() {
                 ctx.request_repaint();
             }
         });
         self.velocity_job = Some(VelocityJob { revision, receiver });
+    }
+
+    /// Shows the reports a velocity worker made: the first is in the plan's default unit.
+    fn show_velocity(&mut self, mut reports: Vec<Arc<VelocityReport>>) {
+        if reports.is_empty() {
+            return;
+        }
+        self.velocity = Some(reports.remove(0));
+        self.velocity_other_units = reports;
+        self.revision += 1;
     }
 
     /// Takes a finished velocity report of the current plan revision, if one has come in.
@@ -223,12 +278,11 @@ impl Derived {
             return false;
         };
         match job.receiver.try_recv() {
-            Ok(report) => {
+            Ok(reports) => {
                 let current = job.revision == revision;
                 self.velocity_job = None;
                 if current {
-                    self.velocity = Some(report);
-                    self.revision += 1;
+                    self.show_velocity(reports);
                 }
                 current
             }
@@ -251,11 +305,10 @@ impl Derived {
             waited = true;
         }
         if let Some(job) = self.velocity_job.take() {
-            if let Ok(report) = job.receiver.recv()
+            if let Ok(reports) = job.receiver.recv()
                 && self.facts_of == Some(job.revision)
             {
-                self.velocity = Some(report);
-                self.revision += 1;
+                self.show_velocity(reports);
             }
             waited = true;
         }
@@ -292,11 +345,16 @@ impl Derived {
         self.unfinished_prerequisites = facts.unfinished_prerequisites;
         self.today = facts.today;
         let fits = facts.analysis.schedule.times.len() == plan.tasks.len();
-        (self.analysis, self.dated, self.velocity) = if fits {
-            (facts.analysis, facts.dated, facts.velocity)
+        self.velocity_other_units.clear();
+        self.velocity = None;
+        if fits {
+            (self.analysis, self.dated) = (facts.analysis, facts.dated);
+            let mut reports = facts.velocity.into_iter();
+            self.velocity = reports.next();
+            self.velocity_other_units = reports.collect();
         } else {
-            (Analysis::default(), DatedSchedule::default(), None)
-        };
+            (self.analysis, self.dated) = (Analysis::default(), DatedSchedule::default());
+        }
     }
 }
 
@@ -369,6 +427,14 @@ mod tests {
         assert!(derived.is_updating(), "the velocity report is on its way");
         assert!(derived.wait(&plan));
         assert!(derived.velocity.is_some());
+        let mut units: Vec<Unit> = derived
+            .velocity_other_units
+            .iter()
+            .map(|report| report.unit)
+            .collect();
+        units.push(derived.velocity.as_ref().expect("a report").unit);
+        units.sort_by_key(|unit| Unit::ALL.iter().position(|u| u == unit));
+        assert_eq!(units, Unit::ALL, "every unit is ready for the switcher");
         assert!(!derived.is_updating());
     }
 

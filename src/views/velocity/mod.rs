@@ -70,12 +70,21 @@ impl Default for VelocityState {
 }
 
 impl VelocityState {
-    /// The report in the chosen unit: the derived one, or one computed once per revision and unit.
+    /// The report in the chosen unit: the derived one (large plans come with every unit, made on a
+    /// worker), or for small plans one computed here once per revision and unit.
     fn report(&mut self, ctx: &ViewContext<'_>) -> Option<Arc<VelocityReport>> {
         let base = ctx.derived.velocity.as_ref()?;
         let unit = self.unit.unwrap_or(base.unit);
         if unit == base.unit {
             return Some(Arc::clone(base));
+        }
+        if let Some(ready) = ctx
+            .derived
+            .velocity_other_units
+            .iter()
+            .find(|report| report.unit == unit)
+        {
+            return Some(Arc::clone(ready));
         }
         let revision = ctx.derived.revision;
         match &self.other_unit {
