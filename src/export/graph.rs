@@ -225,6 +225,7 @@ fn node_card(
             size: SMALL_TEXT,
             color: palette.weak,
             anchor: Anchor::End,
+            weight: crate::export::Weight::Regular,
         });
         right -= width + 6.0;
     }
@@ -235,6 +236,7 @@ fn node_card(
             size: SMALL_TEXT,
             color: palette.error,
             anchor: Anchor::End,
+            weight: crate::export::Weight::Regular,
         });
     }
     let title = fit(&task.title, TITLE_TEXT, rect.width() - 2.0 * PAD);

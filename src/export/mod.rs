@@ -26,7 +26,8 @@ pub mod views;
 pub use board::{BoardSettings, board_scene, format_hours};
 pub use graph::graph_scene;
 pub use scene::{
-    Anchor, Hit, Item, Point, Rect, Rgba, Scene, Shape, Stroke, Transform, arrowhead, bounds,
+    Anchor, Hit, Item, Point, Rect, Rgba, Scene, Shape, Stroke, Transform, Weight, arrowhead,
+    bounds,
 };
 
 /// Why an export failed.

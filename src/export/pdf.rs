@@ -2,7 +2,7 @@
 //! the bundled `DejaVu Sans` shared by all pages, the title and date in the metadata. Glyphs are placed
 //! with the font's own advances, exactly as the layout measured them.
 
-use super::font::{DEJAVU_SANS, baseline_below_middle, glyph_run, text_width};
+use super::font::{Weight, baseline_below_middle, glyph_run, weighted_width};
 use super::{Anchor, ExportError, Item, Point, Rect, Rgba, Scene, Shape, Stroke, arrowhead};
 use chrono::{Datelike, NaiveDate};
 use krilla::Document;
@@ -28,8 +28,7 @@ pub fn to_pdf(pages: &[Scene], info: &DocumentInfo) -> Result<Vec<u8>, ExportErr
     if pages.is_empty() {
         return Err(ExportError::Empty("no page to write".to_owned()));
     }
-    let font = Font::new(krilla::Data::from(DEJAVU_SANS), 0)
-        .ok_or_else(|| ExportError::Pdf("the bundled font cannot be read".to_owned()))?;
+    let fonts = Fonts::load()?;
     let mut document = Document::new();
     document.set_metadata(
         Metadata::new()
@@ -53,7 +52,7 @@ pub fn to_pdf(pages: &[Scene], info: &DocumentInfo) -> Result<Vec<u8>, ExportErr
         {
             fill_path(&mut surface, &path, background);
         }
-        draw_items(&mut surface, &scene.items, &font);
+        draw_items(&mut surface, &scene.items, &fonts);
         surface.finish();
         page.finish();
     }
@@ -62,13 +61,13 @@ pub fn to_pdf(pages: &[Scene], info: &DocumentInfo) -> Result<Vec<u8>, ExportErr
         .map_err(|e| ExportError::Pdf(format!("{e:?}")))
 }
 
-fn draw_items(surface: &mut Surface<'_>, items: &[Item], font: &Font) {
+fn draw_items(surface: &mut Surface<'_>, items: &[Item], fonts: &Fonts) {
     for item in items {
-        draw_shape(surface, &item.shape, font);
+        draw_shape(surface, &item.shape, fonts);
     }
 }
 
-fn draw_shape(surface: &mut Surface<'_>, shape: &Shape, font: &Font) {
+fn draw_shape(surface: &mut Surface<'_>, shape: &Shape, fonts: &Fonts) {
     match shape {
         Shape::Rect {
             rect,
@@ -134,16 +133,18 @@ fn draw_shape(surface: &mut Surface<'_>, shape: &Shape, font: &Font) {
             size,
             color,
             anchor,
+            weight,
         } => {
             if text.trim().is_empty() {
                 return;
             }
+            let width = weighted_width(text, *size, *weight);
             let x = match anchor {
                 Anchor::Start => pos.x,
-                Anchor::Middle => pos.x - text_width(text, *size) / 2.0,
-                Anchor::End => pos.x - text_width(text, *size),
+                Anchor::Middle => pos.x - width / 2.0,
+                Anchor::End => pos.x - width,
             };
-            let glyphs: Vec<KrillaGlyph> = glyph_run(text)
+            let glyphs: Vec<KrillaGlyph> = glyph_run(text, *weight)
                 .into_iter()
                 .map(|glyph| KrillaGlyph {
                     glyph_id: GlyphId::new(u32::from(glyph.id)),
@@ -160,7 +161,7 @@ fn draw_shape(surface: &mut Surface<'_>, shape: &Shape, font: &Font) {
             surface.draw_glyphs(
                 krilla::geom::Point::from_xy(x, pos.y + baseline_below_middle(*size)),
                 &glyphs,
-                font.clone(),
+                fonts.of(*weight),
                 text,
                 *size,
                 false,
@@ -171,8 +172,34 @@ fn draw_shape(surface: &mut Surface<'_>, shape: &Shape, font: &Font) {
                 return;
             };
             surface.push_clip_path(&path, &FillRule::NonZero);
-            draw_items(surface, items, font);
+            draw_items(surface, items, fonts);
             surface.pop();
+        }
+    }
+}
+
+/// The bundled faces, loaded once per document so each is embedded as one subset.
+struct Fonts {
+    regular: Font,
+    bold: Font,
+}
+
+impl Fonts {
+    fn load() -> Result<Self, ExportError> {
+        let load = |weight: Weight| {
+            Font::new(krilla::Data::from(weight.font()), 0)
+                .ok_or_else(|| ExportError::Pdf("the bundled font cannot be read".to_owned()))
+        };
+        Ok(Self {
+            regular: load(Weight::Regular)?,
+            bold: load(Weight::Bold)?,
+        })
+    }
+
+    fn of(&self, weight: Weight) -> Font {
+        match weight {
+            Weight::Regular => self.regular.clone(),
+            Weight::Bold => self.bold.clone(),
         }
     }
 }

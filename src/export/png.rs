@@ -1,7 +1,7 @@
 //! The PNG back-end of a scene: the SVG rendered by resvg with the bundled font only, so the pixels
 //! are the same on every machine.
 
-use super::font::{DEJAVU_SANS, FAMILY};
+use super::font::{DEJAVU_SANS, DEJAVU_SANS_BOLD, FAMILY};
 use super::{ExportError, Scene, svg::to_svg};
 use resvg::tiny_skia::{Pixmap, Transform};
 use resvg::usvg::{self, fontdb};
@@ -72,6 +72,7 @@ fn bundled_fonts() -> Arc<fontdb::Database> {
     Arc::clone(FONTS.get_or_init(|| {
         let mut database = fontdb::Database::new();
         database.load_font_data(DEJAVU_SANS.to_vec());
+        database.load_font_data(DEJAVU_SANS_BOLD.to_vec());
         database.set_sans_serif_family(FAMILY);
         Arc::new(database)
     }))

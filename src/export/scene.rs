@@ -1,5 +1,7 @@
 //! The scene: a flat list of drawing primitives in points, with what each one stands for.
 
+pub use super::font::Weight;
+
 /// A colour with alpha, 0–255 per channel (not premultiplied).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Rgba(pub [u8; 4]);
@@ -171,6 +173,8 @@ pub enum Shape {
         color: Rgba,
         /// How the text sits on `pos`.
         anchor: Anchor,
+        /// Regular or bold.
+        weight: Weight,
     },
     /// Shapes drawn only inside a rectangle.
     Clip {
@@ -278,6 +282,26 @@ impl Scene {
             size,
             color,
             anchor,
+            weight: Weight::Regular,
+        });
+    }
+
+    /// Adds bold text (titles and headings).
+    pub fn bold_text(
+        &mut self,
+        pos: Point,
+        text: impl Into<String>,
+        size: f32,
+        color: Rgba,
+        anchor: Anchor,
+    ) {
+        self.push(Shape::Text {
+            pos,
+            text: text.into(),
+            size,
+            color,
+            anchor,
+            weight: Weight::Bold,
         });
     }
 
@@ -421,12 +445,14 @@ impl Transform {
                 size,
                 color,
                 anchor,
+                weight,
             } => Shape::Text {
                 pos: self.point(*pos),
                 text: text.clone(),
                 size: size * self.scale,
                 color: *color,
                 anchor: *anchor,
+                weight: *weight,
             },
             Shape::Clip { rect, items } => Shape::Clip {
                 rect: self.rect(*rect),

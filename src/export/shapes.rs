@@ -44,6 +44,7 @@ pub fn text_at_top(x: f32, top: f32, text: impl Into<String>, size: f32, color: 
         size,
         color,
         anchor: Anchor::Start,
+        weight: crate::export::Weight::Regular,
     }
 }
 

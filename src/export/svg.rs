@@ -2,7 +2,7 @@
 //! `<text>` in the bundled font's family so titles can be found and selected.
 
 use super::font::{FAMILY, baseline_below_middle};
-use super::{Anchor, Item, Point, Rect, Rgba, Scene, Shape, Stroke, arrowhead};
+use super::{Anchor, Item, Point, Rect, Rgba, Scene, Shape, Stroke, Weight, arrowhead};
 use std::fmt::Write as _;
 
 /// Writes a scene as a standalone SVG document, sized in points.
@@ -94,6 +94,7 @@ fn write_shape(out: &mut String, shape: &Shape, clips: &mut usize) {
             size,
             color,
             anchor,
+            weight,
         } => {
             if text.is_empty() {
                 return;
@@ -103,9 +104,13 @@ fn write_shape(out: &mut String, shape: &Shape, clips: &mut usize) {
                 Anchor::Middle => r#" text-anchor="middle""#,
                 Anchor::End => r#" text-anchor="end""#,
             };
+            let weight = match weight {
+                Weight::Regular => "",
+                Weight::Bold => r#" font-weight="bold""#,
+            };
             let _ = writeln!(
                 out,
-                r#"<text x="{}" y="{}" font-size="{}"{}{anchor} xml:space="preserve">{}</text>"#,
+                r#"<text x="{}" y="{}" font-size="{}"{}{anchor}{weight} xml:space="preserve">{}</text>"#,
                 num(pos.x),
                 num(pos.y + baseline_below_middle(*size)),
                 num(*size),

@@ -11,7 +11,7 @@ pub mod velocity;
 pub mod widgets;
 
 pub use context::{Request, ViewContext, now};
-pub use scene_paint::{paint_scene, scene_font_family};
+pub use scene_paint::{paint_scene, scene_font_family, scene_font_family_of};
 
 use egui::Key;
 use serde::{Deserialize, Serialize};

@@ -1,6 +1,6 @@
 //! Paints a [`Scene`] with egui's painter: the window's back-end of the scenes the exporters also write.
 
-use crate::export::{Anchor, Item, Point, Rect, Rgba, Scene, Shape, Stroke, arrowhead};
+use crate::export::{Anchor, Item, Point, Rect, Rgba, Scene, Shape, Stroke, Weight, arrowhead};
 use egui::epaint::{PathShape, RectShape};
 use egui::{Align2, Color32, FontFamily, FontId, Painter, Pos2, StrokeKind, Vec2, pos2};
 
@@ -8,6 +8,17 @@ use egui::{Align2, Color32, FontFamily, FontId, Painter, Pos2, StrokeKind, Vec2,
 pub fn scene_font_family() -> FontFamily {
     FontFamily::Name(crate::export::font::FAMILY.into())
 }
+
+/// The font family of scene text in a weight.
+pub fn scene_font_family_of(weight: Weight) -> FontFamily {
+    match weight {
+        Weight::Regular => scene_font_family(),
+        Weight::Bold => FontFamily::Name(BOLD_FAMILY.into()),
+    }
+}
+
+/// The egui family name of the bold face of scene text.
+pub const BOLD_FAMILY: &str = "DejaVu Sans Bold";
 
 /// Paints a scene with its top-left corner at `origin`.
 pub fn paint_scene(painter: &Painter, scene: &Scene, origin: Pos2) {
@@ -77,6 +88,7 @@ fn paint_shape(painter: &Painter, shape: &Shape, offset: Vec2) {
             size,
             color: ink,
             anchor,
+            weight,
         } => {
             let align = match anchor {
                 Anchor::Start => Align2::LEFT_CENTER,
@@ -87,7 +99,7 @@ fn paint_shape(painter: &Painter, shape: &Shape, offset: Vec2) {
                 pos(*at, offset),
                 align,
                 text,
-                FontId::new(*size, scene_font_family()),
+                FontId::new(*size, scene_font_family_of(*weight)),
                 color(*ink),
             );
         }

@@ -127,12 +127,14 @@ fn two_pages_wide_on_a4_landscape_give_two_a4_landscape_pages() {
         "{info}"
     );
     let fonts = run("pdffonts", &[path]);
-    let embedded: Vec<&str> = fonts.lines().filter(|l| l.contains("DejaVuSans")).collect();
-    assert_eq!(embedded.len(), 1, "one subset shared by all pages: {fonts}");
-    assert!(
-        embedded[0].contains("yes yes yes"),
-        "embedded, subset, unicode: {fonts}"
-    );
+    for face in ["DejaVuSans ", "DejaVuSans-Bold "] {
+        let embedded: Vec<&str> = fonts.lines().filter(|l| l.contains(face)).collect();
+        assert_eq!(embedded.len(), 1, "one {face}subset for all pages: {fonts}");
+        assert!(
+            embedded[0].contains("yes yes yes"),
+            "embedded, subset, unicode: {fonts}"
+        );
+    }
     // Every page repeats the task names.
     let first_task = &plan.tasks[0].title;
     for page in ["1", "2"] {

@@ -113,6 +113,7 @@ pub(super) fn card(
             size: small,
             color,
             anchor: Anchor::End,
+            weight: crate::export::Weight::Regular,
         });
         *right -= width + 10.0;
     };
@@ -149,6 +150,7 @@ pub(super) fn card(
                 size: small,
                 color,
                 anchor: Anchor::Start,
+                weight: crate::export::Weight::Regular,
             },
             hit,
             None,

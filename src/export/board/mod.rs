@@ -203,8 +203,13 @@ impl Board<'_> {
             status.label,
             format_hours(facts.hours)
         );
-        let fitted = super::font::fit(&text, HEADER_TEXT, self.column_width - 16.0);
-        scene.text(
+        let fitted = super::font::fit_weighted(
+            &text,
+            HEADER_TEXT,
+            self.column_width - 16.0,
+            super::Weight::Bold,
+        );
+        scene.bold_text(
             Point::new(left + 8.0, MARGIN + (COLUMN_HEADER_HEIGHT - 3.0) / 2.0),
             fitted,
             HEADER_TEXT,

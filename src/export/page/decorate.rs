@@ -2,7 +2,7 @@
 //! footer ("Page 3 of 8", printed date, file name) and the legend.
 
 use super::PrintContext;
-use crate::export::font::{fit, text_width};
+use crate::export::font::{Weight, fit, fit_weighted, text_width, weighted_width};
 use crate::export::{Anchor, Point, Rect, Rgba, Scene, Shape, Stroke};
 
 /// Height of the header band above the drawing.
@@ -91,18 +91,17 @@ pub(super) fn decorate(page: &mut Scene, sheet: &Sheet, text: &PageText<'_>) {
 
     // Header: title left, view and range after it, tile label right.
     let title_y = sheet.margin + 9.0;
-    let tile_width = text
-        .tile
-        .as_ref()
-        .map_or(0.0, |tile| text_width(tile, TITLE_PT) + 12.0);
+    let tile_width = text.tile.as_ref().map_or(0.0, |tile| {
+        weighted_width(tile, TITLE_PT, Weight::Bold) + 12.0
+    });
     let title = if context.title.trim().is_empty() {
         "Untitled plan"
     } else {
         context.title.trim()
     };
-    let title = fit(title, TITLE_PT, width * 0.55).into_owned();
-    let title_advance = text_width(&title, TITLE_PT);
-    page.text(
+    let title = fit_weighted(title, TITLE_PT, width * 0.55, Weight::Bold).into_owned();
+    let title_advance = weighted_width(&title, TITLE_PT, Weight::Bold);
+    page.bold_text(
         Point::new(left, title_y),
         title,
         TITLE_PT,
@@ -119,7 +118,7 @@ pub(super) fn decorate(page: &mut Scene, sheet: &Sheet, text: &PageText<'_>) {
         Anchor::Start,
     );
     if let Some(tile) = &text.tile {
-        page.text(
+        page.bold_text(
             Point::new(right, title_y),
             tile.clone(),
             TITLE_PT,

@@ -54,9 +54,9 @@ pub(super) fn rows(
                     Hit::Group(row),
                     Some(format!("{verb} {}", group.label)),
                 );
-                scene.text(
+                scene.bold_text(
                     Point::new(6.0, middle),
-                    font::fit(&text, FONT_SIZE, width - 12.0),
+                    font::fit_weighted(&text, FONT_SIZE, width - 12.0, font::Weight::Bold),
                     FONT_SIZE,
                     palette.text,
                     Anchor::Start,

@@ -2,7 +2,7 @@
 //! with round ticks, labels under the plot, amounts and dates in words, and the empty-state message.
 
 use crate::analysis::velocity::Unit;
-use crate::export::font::{fit, text_width};
+use crate::export::font::{Weight, fit, fit_weighted, text_width};
 use crate::export::timeline::Palette;
 use crate::export::{Anchor, Point, Rect, Rgba, Scene, Shape, Stroke};
 use chrono::{Datelike, NaiveDate};
@@ -44,8 +44,8 @@ pub fn header(
 ) -> f32 {
     let width = scene.width - 2.0 * MARGIN;
     let mut y = MARGIN + TITLE_SIZE / 2.0;
-    let title = fit(title, TITLE_SIZE, width).into_owned();
-    scene.text(
+    let title = fit_weighted(title, TITLE_SIZE, width, Weight::Bold).into_owned();
+    scene.bold_text(
         Point::new(MARGIN, y),
         title,
         TITLE_SIZE,
