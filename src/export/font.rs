@@ -39,6 +39,20 @@ struct Metrics {
     ascii: [f32; 128],
 }
 
+impl Metrics {
+    /// The advance of a character in font units (a missing glyph counts 0.6 em).
+    fn units_of(&self, c: char) -> f32 {
+        match self.ascii.get(c as usize) {
+            Some(width) => *width,
+            None => self
+                .face
+                .as_ref()
+                .and_then(|face| advance(face, c))
+                .unwrap_or(0.6 * self.units_per_em),
+        }
+    }
+}
+
 fn metrics(weight: Weight) -> &'static Metrics {
     static REGULAR: OnceLock<Metrics> = OnceLock::new();
     static BOLD: OnceLock<Metrics> = OnceLock::new();
@@ -88,17 +102,7 @@ pub fn text_width(text: &str, size: f32) -> f32 {
 /// How wide `text` is, in points, at a font size in points, in a weight.
 pub fn weighted_width(text: &str, size: f32, weight: Weight) -> f32 {
     let metrics = metrics(weight);
-    let units: f32 = text
-        .chars()
-        .map(|c| match metrics.ascii.get(c as usize) {
-            Some(width) => *width,
-            None => metrics
-                .face
-                .as_ref()
-                .and_then(|face| advance(face, c))
-                .unwrap_or(0.6 * metrics.units_per_em),
-        })
-        .sum();
+    let units: f32 = text.chars().map(|c| metrics.units_of(c)).sum();
     units * size / metrics.units_per_em
 }
 
@@ -124,14 +128,7 @@ pub fn glyph_run(text: &str, weight: Weight) -> Vec<PlacedGlyph> {
                 .as_ref()
                 .and_then(|face| face.glyph_index(c))
                 .map_or(0, |glyph| glyph.0);
-            let units = match metrics.ascii.get(c as usize) {
-                Some(width) => *width,
-                None => metrics
-                    .face
-                    .as_ref()
-                    .and_then(|face| advance(face, c))
-                    .unwrap_or(0.6 * metrics.units_per_em),
-            };
+            let units = metrics.units_of(c);
             PlacedGlyph {
                 id,
                 advance: units / metrics.units_per_em,

@@ -27,7 +27,7 @@ pub use board::{BoardSettings, board_scene, format_hours};
 pub use graph::graph_scene;
 pub use scene::{
     Anchor, Hit, Item, Point, Rect, Rgba, Scene, Shape, Stroke, Transform, Weight, arrowhead,
-    bounds,
+    bounds, diamond_corners,
 };
 
 /// Why an export failed.

@@ -3,7 +3,9 @@
 //! with the font's own advances, exactly as the layout measured them.
 
 use super::font::{Weight, baseline_below_middle, glyph_run, weighted_width};
-use super::{Anchor, ExportError, Item, Point, Rect, Rgba, Scene, Shape, Stroke, arrowhead};
+use super::{
+    Anchor, ExportError, Item, Point, Rect, Rgba, Scene, Shape, Stroke, arrowhead, diamond_corners,
+};
 use chrono::{Datelike, NaiveDate};
 use krilla::Document;
 use krilla::geom::{Path, PathBuilder};
@@ -114,12 +116,7 @@ fn draw_shape(surface: &mut Surface<'_>, shape: &Shape, fonts: &Fonts) {
             fill,
             stroke,
         } => {
-            let corners = [
-                Point::new(center.x, center.y - radius),
-                Point::new(center.x + radius, center.y),
-                Point::new(center.x, center.y + radius),
-                Point::new(center.x - radius, center.y),
-            ];
+            let corners = diamond_corners(*center, *radius);
             if let Some(path) = polyline(&corners, true) {
                 fill_path(surface, &path, *fill);
                 if let Some(stroke) = stroke {

@@ -467,6 +467,16 @@ impl Transform {
     }
 }
 
+/// The corners of a diamond (top, right, bottom, left).
+pub fn diamond_corners(center: Point, radius: f32) -> [Point; 4] {
+    [
+        Point::new(center.x, center.y - radius),
+        Point::new(center.x + radius, center.y),
+        Point::new(center.x, center.y + radius),
+        Point::new(center.x - radius, center.y),
+    ]
+}
+
 /// The three corners of the arrowhead that ends a line at `tip`, coming from `before`; it grows with
 /// the line's width so it scales with the drawing.
 pub fn arrowhead(before: Point, tip: Point, width: f32) -> [Point; 3] {

@@ -2,7 +2,9 @@
 //! `<text>` in the bundled font's family so titles can be found and selected.
 
 use super::font::{FAMILY, baseline_below_middle};
-use super::{Anchor, Item, Point, Rect, Rgba, Scene, Shape, Stroke, Weight, arrowhead};
+use super::{
+    Anchor, Item, Point, Rect, Rgba, Scene, Shape, Stroke, Weight, arrowhead, diamond_corners,
+};
 use std::fmt::Write as _;
 
 /// Writes a scene as a standalone SVG document, sized in points.
@@ -74,12 +76,7 @@ fn write_shape(out: &mut String, shape: &Shape, clips: &mut usize) {
             fill,
             stroke,
         } => {
-            let corners = [
-                Point::new(center.x, center.y - radius),
-                Point::new(center.x + radius, center.y),
-                Point::new(center.x, center.y + radius),
-                Point::new(center.x - radius, center.y),
-            ];
+            let corners = diamond_corners(*center, *radius);
             let _ = writeln!(
                 out,
                 r#"<polygon points="{}"{}{}/>"#,

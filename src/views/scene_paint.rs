@@ -1,6 +1,8 @@
 //! Paints a [`Scene`] with egui's painter: the window's back-end of the scenes the exporters also write.
 
-use crate::export::{Anchor, Item, Point, Rect, Rgba, Scene, Shape, Stroke, Weight, arrowhead};
+use crate::export::{
+    Anchor, Item, Point, Rect, Rgba, Scene, Shape, Stroke, Weight, arrowhead, diamond_corners,
+};
 use egui::epaint::{PathShape, RectShape};
 use egui::{Align2, Color32, FontFamily, FontId, Painter, Pos2, StrokeKind, Vec2, pos2};
 
@@ -69,13 +71,9 @@ fn paint_shape(painter: &Painter, shape: &Shape, offset: Vec2) {
             fill,
             stroke: outline,
         } => {
-            let c = pos(*center, offset);
-            let corners = vec![
-                pos2(c.x, c.y - radius),
-                pos2(c.x + radius, c.y),
-                pos2(c.x, c.y + radius),
-                pos2(c.x - radius, c.y),
-            ];
+            let corners = diamond_corners(*center, *radius)
+                .map(|corner| pos(corner, offset))
+                .to_vec();
             painter.add(PathShape::convex_polygon(
                 corners,
                 color(*fill),

@@ -101,6 +101,64 @@ pub struct PagedDocument {
     pub summary: PageSummary,
 }
 
+/// Pages laid out in a grid, before their furniture: each page with its column and row.
+struct Tiles {
+    /// The pages kept, in reading order, with their column and row.
+    pages: Vec<(Scene, u32, u32)>,
+    /// The sheet they are on.
+    sheet: decorate::Sheet,
+}
+
+impl Tiles {
+    /// Adds the header, footer, tile labels and legend to every page and makes the document.
+    fn assemble(
+        self,
+        setup: &crate::model::PageSetup,
+        print: &PrintContext,
+        detail: &str,
+        legend: &[LegendEntry],
+        summary: PageSummary,
+    ) -> PagedDocument {
+        let count = self.pages.len();
+        let both_ways = summary.pages_wide > 1 && summary.pages_tall > 1;
+        let sheet = self.sheet;
+        let pages = self
+            .pages
+            .into_iter()
+            .enumerate()
+            .map(|(at, (mut page, column, row))| {
+                let on_this_page = !legend.is_empty()
+                    && match setup.legend {
+                        crate::model::LegendPages::Every => true,
+                        crate::model::LegendPages::First => at == 0,
+                        crate::model::LegendPages::None => false,
+                    };
+                decorate::decorate(
+                    &mut page,
+                    &sheet,
+                    &decorate::PageText {
+                        context: print,
+                        range: detail,
+                        number: at + 1,
+                        count,
+                        tile: both_ways.then(|| decorate::tile_label(column, row)),
+                        legend: on_this_page.then_some(legend),
+                    },
+                );
+                page
+            })
+            .collect();
+        PagedDocument {
+            pages,
+            info: DocumentInfo {
+                title: format!("{} — {}", print.title.trim(), print.view),
+                date: print.printed,
+            },
+            summary,
+        }
+    }
+}
+
 /// The width and height a page of a setup leaves for the drawing (inside the margins, header and
 /// footer, and the legend band when there is one).
 pub fn drawing_area(setup: &crate::model::PageSetup, legend: bool) -> (f32, f32) {

@@ -1,8 +1,7 @@
 //! Any view's scene on pages: scaled by the page setup, then cut into page-sized tiles.
 
-use super::decorate::{LegendEntry, PageText, Sheet, decorate, tile_label};
-use super::{PageSummary, PagedDocument, PrintContext, cull, smallest_text};
-use crate::export::pdf::DocumentInfo;
+use super::decorate::{LegendEntry, Sheet};
+use super::{PageSummary, PagedDocument, PrintContext, Tiles, cull, smallest_text};
 use crate::export::{Rect, Rgba, Scene, Shape, Transform, bounds};
 use crate::model::{LegendPages, PageSetup, PrintScale};
 
@@ -86,39 +85,16 @@ pub fn scene_pages(
             tiles.push((page, column, row));
         }
     }
-    let count = tiles.len();
-    let pages = tiles
-        .into_iter()
-        .enumerate()
-        .map(|(at, (mut page, column, row))| {
-            let on_this_page = !legend.is_empty()
-                && match setup.legend {
-                    LegendPages::Every => true,
-                    LegendPages::First => at == 0,
-                    LegendPages::None => false,
-                };
-            decorate(
-                &mut page,
-                &sheet,
-                &PageText {
-                    context: print,
-                    range: detail,
-                    number: at + 1,
-                    count,
-                    tile: (wide > 1 && tall > 1).then(|| tile_label(column, row)),
-                    legend: on_this_page.then_some(legend),
-                },
-            );
-            page
-        })
-        .collect();
-    PagedDocument {
-        pages,
-        info: DocumentInfo {
-            title: format!("{} — {}", print.title.trim(), print.view),
-            date: print.printed,
-        },
-        summary: PageSummary {
+    Tiles {
+        pages: tiles,
+        sheet,
+    }
+    .assemble(
+        setup,
+        print,
+        detail,
+        legend,
+        PageSummary {
             pages_wide: wide,
             pages_tall: tall,
             empty_skipped,
@@ -126,7 +102,7 @@ pub fn scene_pages(
             smallest_text: smallest_text(drawing).unwrap_or(12.0) * scale,
             advice: None,
         },
-    }
+    )
 }
 
 /// True when any shape or text of the drawing falls inside a window of it.

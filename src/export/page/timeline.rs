@@ -1,10 +1,11 @@
 //! The timeline on pages: a scale chosen from the page setup, then one timeline frame per page, so the
 //! task names and the time scale repeat on every page and rows break only between rows.
 
-use super::decorate::{LegendEntry, LegendMark, PageText, Sheet, decorate, tile_label};
-use super::{PageSummary, PagedDocument, PrintContext, SMALLEST_READABLE_PT, cull, smallest_text};
+use super::decorate::{LegendEntry, LegendMark, Sheet};
+use super::{
+    PageSummary, PagedDocument, PrintContext, SMALLEST_READABLE_PT, Tiles, cull, smallest_text,
+};
 use crate::analysis::{Analysis, DatedSchedule};
-use crate::export::pdf::DocumentInfo;
 use crate::export::timeline::axis::day_number;
 use crate::export::timeline::{
     Frame, Palette, Rows, TimelineInput, TimelineOptions, header_height, layout, row_height,
@@ -206,38 +207,16 @@ pub fn timeline_pages(
         last.format("%-d %b %Y")
     );
     let legend = legend(plan, &palette);
-    let count = tiles.len();
-    let pages = tiles
-        .into_iter()
-        .enumerate()
-        .map(|(at, (mut page, column, row))| {
-            let on_this_page = match setup.legend {
-                LegendPages::Every => true,
-                LegendPages::First => at == 0,
-                LegendPages::None => false,
-            };
-            decorate(
-                &mut page,
-                &sheet,
-                &PageText {
-                    context: print,
-                    range: &range,
-                    number: at + 1,
-                    count,
-                    tile: (wide > 1 && tall > 1).then(|| tile_label(column, row)),
-                    legend: on_this_page.then_some(legend.as_slice()),
-                },
-            );
-            page
-        })
-        .collect();
-    PagedDocument {
-        pages,
-        info: DocumentInfo {
-            title: format!("{} — {}", print.title.trim(), print.view),
-            date: print.printed,
-        },
-        summary: PageSummary {
+    Tiles {
+        pages: tiles,
+        sheet,
+    }
+    .assemble(
+        setup,
+        print,
+        &range,
+        &legend,
+        PageSummary {
             pages_wide: wide,
             pages_tall: tall,
             empty_skipped,
@@ -245,7 +224,7 @@ pub fn timeline_pages(
             smallest_text,
             advice,
         },
-    }
+    )
 }
 
 /// Points per day that spread the days over `wide` pages at a scale, leaving [`LABEL_ROOM`] after the
