@@ -47,6 +47,14 @@ pub(super) fn setup_form(
     );
     ui.end_row();
 
+    if view == ExportView::Velocity {
+        // The velocity charts are drawn for the page: scale, dates, rows and legend do not apply.
+        ui.label("Layout");
+        ui.weak("The velocity chart, burndown and forecast on one page");
+        ui.end_row();
+        return;
+    }
+
     ui.label("Scale");
     scale_widgets(ui, &mut setup.scale, view);
     ui.end_row();
