@@ -271,12 +271,14 @@ fn shows_plan(drawing: &Scene, chart: &Rect) -> bool {
 }
 
 /// How to get readable text: the page grid with the fewest pages (at least as many across and down as
-/// now, at most 64 in all) whose text reaches the readable size, or else the one that comes closest.
+/// now, at most four times as many or 64 in all) whose text reaches the readable size, or else the
+/// one that comes closest.
 fn advise(dims: &Dims, content: Rect, smallest_font: f32, wide: u32, tall: u32) -> Option<String> {
     let size_on = |(w, t): (u32, u32)| dims.fit_scale(content, w, t) * smallest_font;
-    let mut grids: Vec<(u32, u32)> = (wide..=wide + 15)
-        .flat_map(|w| (tall..=tall + 63).map(move |t| (w, t)))
-        .filter(|&(w, t)| w * t <= 64 && (w, t) != (wide, tall))
+    let most = (wide * tall * 4).max(64);
+    let mut grids: Vec<(u32, u32)> = (wide..=wide * 2 + 15)
+        .flat_map(|w| (tall..=tall * 4 + 63).map(move |t| (w, t)))
+        .filter(|&(w, t)| w * t <= most && (w, t) != (wide, tall))
         .collect();
     // Fewest pages first; between equals, more pages down (rows read better than cut time).
     grids.sort_by_key(|&(w, t)| (w * t, w));
