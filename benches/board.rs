@@ -5,28 +5,12 @@
     reason = "criterion_group! generates an undocumented function"
 )]
 
+mod common;
+
 use criterion::{Criterion, criterion_group, criterion_main};
-use std::hint::black_box;
 use waymark::app::{Document, Settings, WaymarkApp, install_fonts};
 use waymark::model::generate_plan;
 use waymark::views::ViewKind;
-
-fn input() -> egui::RawInput {
-    egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1400.0, 900.0),
-        )),
-        ..egui::RawInput::default()
-    }
-}
-
-/// One frame of the whole window, as eframe would run it; the texture updates are dropped unpainted.
-fn frame(ctx: &egui::Context, app: &mut WaymarkApp) {
-    let output = ctx.run_ui(input(), |ui| app.ui_root(ui));
-    black_box(&output.shapes);
-    output.drop_without_applying_deltas();
-}
 
 fn board_frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("board_frame");
@@ -43,11 +27,11 @@ fn board_frame(c: &mut Criterion) {
             let ctx = egui::Context::default();
             install_fonts(&ctx);
             for _ in 0..3 {
-                frame(&ctx, &mut app);
+                common::frame(&ctx, &mut app);
             }
             let mode = if planning { "planning" } else { "board" };
             group.bench_function(format!("{mode}_{tasks}_tasks"), |b| {
-                b.iter(|| frame(&ctx, &mut app));
+                b.iter(|| common::frame(&ctx, &mut app));
             });
         }
     }

@@ -7,8 +7,9 @@
     reason = "criterion_group! generates an undocumented function"
 )]
 
+mod common;
+
 use criterion::{Criterion, criterion_group, criterion_main};
-use std::hint::black_box;
 use std::time::{Duration, Instant};
 use waymark::app::{Document, Settings, WaymarkApp, install_fonts};
 use waymark::edit::{Edit, TaskChange};
@@ -17,22 +18,10 @@ use waymark::views::{Request, ViewKind};
 
 const TASKS: usize = 100_000;
 
-fn input() -> egui::RawInput {
-    egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1400.0, 900.0),
-        )),
-        ..egui::RawInput::default()
-    }
-}
-
-/// One frame of the whole window, as eframe would run it; returns how long it took.
-fn frame(ctx: &egui::Context, app: &mut WaymarkApp) -> Duration {
+/// One frame of the whole window; returns how long it took.
+fn timed_frame(ctx: &egui::Context, app: &mut WaymarkApp) -> Duration {
     let start = Instant::now();
-    let output = ctx.run_ui(input(), |ui| app.ui_root(ui));
-    black_box(&output.shapes);
-    output.drop_without_applying_deltas();
+    common::frame(ctx, app);
     start.elapsed()
 }
 
@@ -54,7 +43,7 @@ fn app(view: ViewKind) -> (egui::Context, WaymarkApp) {
     let mut app = WaymarkApp::new(Document::untitled(plan, 0), settings);
     let ctx = egui::Context::default();
     install_fonts(&ctx);
-    frame(&ctx, &mut app);
+    timed_frame(&ctx, &mut app);
     settle(&ctx, &mut app);
     (ctx, app)
 }
@@ -65,7 +54,7 @@ fn settle(ctx: &egui::Context, app: &mut WaymarkApp) -> (Duration, usize) {
     let mut worst = Duration::ZERO;
     let mut frames = 0;
     loop {
-        worst = worst.max(frame(ctx, app));
+        worst = worst.max(timed_frame(ctx, app));
         frames += 1;
         if !app.derived.is_updating() {
             return (worst, frames);
@@ -105,11 +94,11 @@ fn edit_frames(c: &mut Criterion) {
             for _ in 0..iters {
                 n += 1;
                 app.request(rename(n));
-                total += frame(&ctx, &mut app);
+                total += timed_frame(&ctx, &mut app);
                 // Untimed: the next frame starts the analysis, then its result is picked up.
-                frame(&ctx, &mut app);
+                timed_frame(&ctx, &mut app);
                 app.derived.wait(app.document.plan());
-                frame(&ctx, &mut app);
+                timed_frame(&ctx, &mut app);
             }
             total
         });
@@ -120,11 +109,11 @@ fn edit_frames(c: &mut Criterion) {
             for _ in 0..iters {
                 n += 1;
                 app.request(rename(n));
-                frame(&ctx, &mut app);
-                frame(&ctx, &mut app);
+                timed_frame(&ctx, &mut app);
+                timed_frame(&ctx, &mut app);
                 while app.derived.is_updating() {
                     std::thread::sleep(Duration::from_millis(2));
-                    let took = frame(&ctx, &mut app);
+                    let took = timed_frame(&ctx, &mut app);
                     if !app.derived.is_updating() {
                         total += took;
                     }

@@ -6,8 +6,9 @@
     reason = "criterion_group! generates an undocumented function"
 )]
 
+mod common;
+
 use criterion::{Criterion, criterion_group, criterion_main};
-use std::hint::black_box;
 use waymark::analysis::{Analysis, DatedOptions, DatedSchedule};
 use waymark::app::{Document, Settings, WaymarkApp, install_fonts};
 use waymark::export::timeline::TimelineMode;
@@ -31,23 +32,6 @@ fn dated_schedule(c: &mut Criterion) {
     group.finish();
 }
 
-fn input() -> egui::RawInput {
-    egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1400.0, 900.0),
-        )),
-        ..egui::RawInput::default()
-    }
-}
-
-/// One frame of the whole window, as eframe would run it; the texture updates are dropped unpainted.
-fn frame(ctx: &egui::Context, app: &mut WaymarkApp) {
-    let output = ctx.run_ui(input(), |ui| app.ui_root(ui));
-    black_box(&output.shapes);
-    output.drop_without_applying_deltas();
-}
-
 fn timeline_frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("timeline_frame");
     group.sample_size(20);
@@ -63,7 +47,7 @@ fn timeline_frame(c: &mut Criterion) {
         let ctx = egui::Context::default();
         install_fonts(&ctx);
         for _ in 0..3 {
-            frame(&ctx, &mut app);
+            common::frame(&ctx, &mut app);
         }
         let mut step = 0u32;
         group.bench_function(format!("gantt_{tasks}_tasks_scrolling"), |b| {
@@ -72,7 +56,7 @@ fn timeline_frame(c: &mut Criterion) {
                 let timeline = &mut app.ui_state.timeline;
                 timeline.scroll = (step % 200) as f32 * 37.0;
                 timeline.origin += 0.5;
-                frame(&ctx, &mut app);
+                common::frame(&ctx, &mut app);
             });
         });
         group.bench_function(format!("gantt_{tasks}_tasks_zooming"), |b| {
@@ -80,7 +64,7 @@ fn timeline_frame(c: &mut Criterion) {
                 step = step.wrapping_add(1);
                 let timeline = &mut app.ui_state.timeline;
                 timeline.zoom_to(if step.is_multiple_of(2) { 4.0 } else { 12.0 }, 300.0);
-                frame(&ctx, &mut app);
+                common::frame(&ctx, &mut app);
             });
         });
     }
