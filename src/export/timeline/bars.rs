@@ -17,6 +17,31 @@ const GRIP: f32 = 6.0;
 const HANDLE: f32 = 5.0;
 
 /// Off days, row bands and grid lines.
+/// The band behind a row between two x positions: the group colour for a group heading, a light
+/// stripe on every other row.
+pub(super) fn row_band(
+    input: &TimelineInput<'_>,
+    geometry: &Geometry,
+    row: usize,
+    (left, right): (f32, f32),
+    scene: &mut Scene,
+) {
+    let band = match input.rows.rows[row] {
+        Row::Group(_) => Some(input.palette.group),
+        _ if row % 2 == 1 => Some(input.palette.band),
+        _ => None,
+    };
+    if let Some(fill) = band {
+        let top = geometry.row_top(row);
+        scene.push(rect(
+            Rect::from_edges(left, top, right, top + geometry.row_height),
+            Some(fill),
+            None,
+            0.0,
+        ));
+    }
+}
+
 pub(super) fn background(
     input: &TimelineInput<'_>,
     geometry: &Geometry,
@@ -26,20 +51,7 @@ pub(super) fn background(
     let palette = input.palette;
     let chart = geometry.chart;
     for row in visible {
-        let top = geometry.row_top(row);
-        let band = match input.rows.rows[row] {
-            Row::Group(_) => Some(palette.group),
-            _ if row % 2 == 1 => Some(palette.band),
-            _ => None,
-        };
-        if let Some(fill) = band {
-            scene.push(rect(
-                Rect::from_edges(chart.min.x, top, chart.max.x, top + geometry.row_height),
-                Some(fill),
-                None,
-                0.0,
-            ));
-        }
+        row_band(input, geometry, row, (chart.min.x, chart.max.x), scene);
     }
     let axis = geometry.axis;
     let (first, last) = axis.visible_dates();

@@ -22,19 +22,7 @@ pub(super) fn rows(
     for row in visible {
         let top = geometry.row_top(row);
         let middle = top + geometry.row_height / 2.0;
-        let band = match input.rows.rows[row] {
-            Row::Group(_) => Some(palette.group),
-            _ if row % 2 == 1 => Some(palette.band),
-            _ => None,
-        };
-        if let Some(fill) = band {
-            scene.push(rect(
-                Rect::from_edges(0.0, top, width, top + geometry.row_height),
-                Some(fill),
-                None,
-                0.0,
-            ));
-        }
+        super::bars::row_band(input, geometry, row, (0.0, width), scene);
         match &input.rows.rows[row] {
             Row::Group(group) => {
                 let marker = if group.collapsed { "▸" } else { "▾" };
