@@ -56,6 +56,25 @@ pub struct PendingLink {
     pub line: usize,
 }
 
+/// Ends an import of a project file: resolves its links, refuses a file with no tasks or milestones
+/// ("this MS Project XML file has no tasks"), and counts what was read.
+pub fn finish_project(
+    mut plan: Plan,
+    kinds: &HashMap<String, Kind>,
+    links: &[PendingLink],
+    mut report: ImportReport,
+    what: &str,
+) -> Result<super::Imported, super::ImportError> {
+    resolve_links(&mut plan, kinds, links, &mut report);
+    if plan.tasks.is_empty() && plan.milestones.is_empty() {
+        return Err(super::ImportError::Empty(format!(
+            "this {what} has no tasks"
+        )));
+    }
+    report.count(&plan);
+    Ok(super::Imported { plan, report })
+}
+
 /// Turns links into dependencies: task on task, phase on phase, milestone on its tasks. A task that
 /// follows a milestone depends on the milestone's tasks instead.
 pub fn resolve_links(

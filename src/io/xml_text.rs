@@ -61,10 +61,27 @@ pub fn line_of(document: &roxmltree::Document<'_>, node: roxmltree::Node<'_, '_>
     document.text_pos_at(node.range().start).row as usize
 }
 
-/// The text of a child element (by local name), trimmed; `None` when missing or empty.
-pub fn child_text<'a>(node: roxmltree::Node<'a, '_>, name: &str) -> Option<&'a str> {
+/// The first child element with a local name.
+pub fn child_element<'a, 'i>(
+    node: roxmltree::Node<'a, 'i>,
+    name: &str,
+) -> Option<roxmltree::Node<'a, 'i>> {
     node.children()
         .find(|child| child.is_element() && child.tag_name().name() == name)
+}
+
+/// Every child element with a local name, in document order.
+pub fn child_elements<'a, 'i: 'a>(
+    node: roxmltree::Node<'a, 'i>,
+    name: &'a str,
+) -> impl Iterator<Item = roxmltree::Node<'a, 'i>> + 'a {
+    node.children()
+        .filter(move |child| child.is_element() && child.tag_name().name() == name)
+}
+
+/// The text of a child element (by local name), trimmed; `None` when missing or empty.
+pub fn child_text<'a>(node: roxmltree::Node<'a, '_>, name: &str) -> Option<&'a str> {
+    child_element(node, name)
         .and_then(|child| child.text())
         .map(str::trim)
         .filter(|text| !text.is_empty())

@@ -4,8 +4,8 @@
 use super::{
     COLUMN_DUE, COLUMN_HOURS, COLUMN_ID, COLUMN_KIND, COLUMN_START, COLUMN_STATUS, COLUMNS,
 };
-use crate::io::links::{Kind, LinkType, PendingLink, resolve_links};
-use crate::io::xml_text::{expect_root, line_of, parse};
+use crate::io::links::{Kind, LinkType, PendingLink, finish_project};
+use crate::io::xml_text::{child_element, child_elements, expect_root, line_of, parse};
 use crate::io::{ImportError, ImportReport, Imported};
 use crate::model::{
     Field, Milestone, MilestoneId, Phase, PhaseId, Plan, Priority, StatusCategory, StatusDef,
@@ -38,17 +38,17 @@ pub fn import_gantt(text: &str) -> Result<Imported, ImportError> {
     expect_root(&document, "project", WHAT)?;
     let project = document.root_element();
     let mut plan = Plan::new(project.attribute("name").unwrap_or("Imported plan"));
-    child(project, "description")
+    child_element(project, "description")
         .and_then(|d| d.text())
         .unwrap_or_default()
         .trim()
         .clone_into(&mut plan.meta.description);
     plan.meta.start = project.attribute("view-date").and_then(date_of);
-    let tasks = child(project, "tasks");
+    let tasks = child_element(project, "tasks");
     let columns: HashMap<String, String> = tasks
-        .and_then(|t| child(t, "taskproperties"))
+        .and_then(|t| child_element(t, "taskproperties"))
         .map(|list| {
-            children(list, "taskproperty")
+            child_elements(list, "taskproperty")
                 .filter(|p| p.attribute("type") == Some("custom"))
                 .filter_map(|p| {
                     Some((
@@ -75,12 +75,12 @@ pub fn import_gantt(text: &str) -> Result<Imported, ImportError> {
         used_task_ids: HashSet::new(),
     };
     if let Some(tasks) = tasks {
-        for row in children(tasks, "task") {
+        for row in child_elements(tasks, "task") {
             reader.row(row, None, None, 1);
         }
     }
     let Reader {
-        mut plan,
+        plan,
         mut report,
         kinds,
         depends,
@@ -100,27 +100,7 @@ pub fn import_gantt(text: &str) -> Result<Imported, ImportError> {
             ),
         }
     }
-    resolve_links(&mut plan, &kinds, &links, &mut report);
-    if plan.tasks.is_empty() && plan.milestones.is_empty() {
-        return Err(ImportError::Empty(
-            "this GanttProject file has no tasks".to_owned(),
-        ));
-    }
-    report.count(&plan);
-    Ok(Imported { plan, report })
-}
-
-fn child<'a, 'i>(node: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
-    node.children()
-        .find(|c| c.is_element() && c.tag_name().name() == name)
-}
-
-fn children<'a, 'i: 'a>(
-    node: Node<'a, 'i>,
-    name: &'a str,
-) -> impl Iterator<Item = Node<'a, 'i>> + 'a {
-    node.children()
-        .filter(move |c| c.is_element() && c.tag_name().name() == name)
+    finish_project(plan, &kinds, &links, report, "GanttProject file")
 }
 
 fn date_of(text: &str) -> Option<NaiveDate> {
@@ -129,17 +109,17 @@ fn date_of(text: &str) -> Option<NaiveDate> {
 
 /// Owner names by task id: the resources allocated to each task, in file order.
 fn owners(project: Node<'_, '_>) -> HashMap<String, String> {
-    let names: HashMap<&str, &str> = child(project, "resources")
+    let names: HashMap<&str, &str> = child_element(project, "resources")
         .map(|list| {
-            children(list, "resource")
+            child_elements(list, "resource")
                 .filter_map(|r| Some((r.attribute("id")?, r.attribute("name")?)))
                 .collect()
         })
         .unwrap_or_default();
     let mut owners: HashMap<String, String> = HashMap::new();
-    for allocation in child(project, "allocations")
+    for allocation in child_element(project, "allocations")
         .into_iter()
-        .flat_map(|list| children(list, "allocation"))
+        .flat_map(|list| child_elements(list, "allocation"))
     {
         let (Some(task), Some(name)) = (
             allocation.attribute("task-id"),
@@ -170,7 +150,7 @@ impl Reader<'_, '_> {
             return;
         };
         let name = row.attribute("name").unwrap_or_default().to_owned();
-        let columns: Vec<(String, String)> = children(row, "customproperty")
+        let columns: Vec<(String, String)> = child_elements(row, "customproperty")
             .filter_map(|p| {
                 let column = self.columns.get(p.attribute("taskproperty-id")?)?;
                 Some((column.clone(), p.attribute("value")?.to_owned()))
@@ -183,9 +163,9 @@ impl Reader<'_, '_> {
                 .map(|(_, v)| v.as_str())
                 .filter(|v| !v.is_empty())
         };
-        let has_children = children(row, "task").next().is_some();
+        let has_children = child_elements(row, "task").next().is_some();
         let meeting = row.attribute("meeting") == Some("true");
-        let notes = child(row, "notes")
+        let notes = child_element(row, "notes")
             .and_then(|n| n.text())
             .unwrap_or_default()
             .trim()
@@ -283,7 +263,7 @@ impl Reader<'_, '_> {
             }
         };
         self.kinds.insert(key.clone(), kind);
-        for depend in children(row, "depend") {
+        for depend in child_elements(row, "depend") {
             let Some(successor) = depend.attribute("id") else {
                 continue;
             };
@@ -312,7 +292,7 @@ impl Reader<'_, '_> {
             Kind::Task(t) => (phase, Some(t)),
             Kind::Milestone(_) => (phase, parent),
         };
-        for nested in children(row, "task") {
+        for nested in child_elements(row, "task") {
             self.row(nested, phase, parent, level + 1);
         }
     }

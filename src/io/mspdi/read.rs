@@ -2,8 +2,8 @@
 //! milestone tasks become milestones, links become dependencies, assignments owners.
 
 use super::{ALIAS_ID, ALIAS_KIND, ALIAS_STATUS, parse_duration};
-use crate::io::links::{Kind, LinkType, PendingLink, resolve_links};
-use crate::io::xml_text::{child_text, expect_root, line_of, parse};
+use crate::io::links::{Kind, LinkType, PendingLink, finish_project};
+use crate::io::xml_text::{child_element, child_elements, child_text, expect_root, line_of, parse};
 use crate::io::{ImportError, ImportReport, Imported};
 use crate::model::{
     Field, Milestone, MilestoneId, Phase, PhaseId, Plan, Priority, StatusCategory, StatusDef,
@@ -40,8 +40,8 @@ pub fn import_mspdi(text: &str) -> Result<Imported, ImportError> {
     let resources = resources(project);
     let assignments = assignments(project);
 
-    let rows: Vec<Node<'_, '_>> = element(project, "Tasks")
-        .map(|tasks| elements(tasks, "Task").collect())
+    let rows: Vec<Node<'_, '_>> = child_element(project, "Tasks")
+        .map(|tasks| child_elements(tasks, "Task").collect())
         .unwrap_or_default();
     let rows: Vec<Node<'_, '_>> = rows
         .into_iter()
@@ -145,7 +145,7 @@ pub fn import_mspdi(text: &str) -> Result<Imported, ImportError> {
         };
         ancestors.push((row_level, kind));
         kinds.insert(uid, kind);
-        for link in elements(row, "PredecessorLink") {
+        for link in child_elements(row, "PredecessorLink") {
             let Some(predecessor_uid) = child_text(link, "PredecessorUID") else {
                 continue;
             };
@@ -166,27 +166,7 @@ pub fn import_mspdi(text: &str) -> Result<Imported, ImportError> {
             });
         }
     }
-    resolve_links(&mut plan, &kinds, &links, &mut report);
-    if plan.tasks.is_empty() && plan.milestones.is_empty() {
-        return Err(ImportError::Empty(
-            "this MS Project XML file has no tasks".to_owned(),
-        ));
-    }
-    report.count(&plan);
-    Ok(Imported { plan, report })
-}
-
-fn element<'a, 'i>(node: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
-    node.children()
-        .find(|child| child.is_element() && child.tag_name().name() == name)
-}
-
-fn elements<'a, 'i: 'a>(
-    node: Node<'a, 'i>,
-    name: &'a str,
-) -> impl Iterator<Item = Node<'a, 'i>> + 'a {
-    node.children()
-        .filter(move |child| child.is_element() && child.tag_name().name() == name)
+    finish_project(plan, &kinds, &links, report, "MS Project XML file")
 }
 
 fn level(row: Node<'_, '_>) -> u32 {
@@ -202,9 +182,9 @@ fn date_of(text: &str) -> Option<NaiveDate> {
 
 /// Custom field aliases by field id.
 fn aliases(project: Node<'_, '_>) -> HashMap<String, String> {
-    element(project, "ExtendedAttributes")
+    child_element(project, "ExtendedAttributes")
         .map(|list| {
-            elements(list, "ExtendedAttribute")
+            child_elements(list, "ExtendedAttribute")
                 .filter_map(|definition| {
                     let id = child_text(definition, "FieldID")?;
                     let alias = child_text(definition, "Alias")
@@ -218,7 +198,7 @@ fn aliases(project: Node<'_, '_>) -> HashMap<String, String> {
 
 /// A row's custom field values, by alias, in file order.
 fn custom_values(row: Node<'_, '_>, aliases: &HashMap<String, String>) -> Vec<(String, String)> {
-    elements(row, "ExtendedAttribute")
+    child_elements(row, "ExtendedAttribute")
         .filter_map(|value| {
             let alias = aliases.get(child_text(value, "FieldID")?)?;
             Some((alias.clone(), child_text(value, "Value")?.to_owned()))
@@ -227,9 +207,9 @@ fn custom_values(row: Node<'_, '_>, aliases: &HashMap<String, String>) -> Vec<(S
 }
 
 fn resources(project: Node<'_, '_>) -> HashMap<String, String> {
-    element(project, "Resources")
+    child_element(project, "Resources")
         .map(|list| {
-            elements(list, "Resource")
+            child_elements(list, "Resource")
                 .filter_map(|resource| {
                     Some((
                         child_text(resource, "UID")?.to_owned(),
@@ -243,9 +223,9 @@ fn resources(project: Node<'_, '_>) -> HashMap<String, String> {
 
 /// (task UID, resource UID) pairs in file order.
 fn assignments(project: Node<'_, '_>) -> Vec<(String, String)> {
-    element(project, "Assignments")
+    child_element(project, "Assignments")
         .map(|list| {
-            elements(list, "Assignment")
+            child_elements(list, "Assignment")
                 .filter_map(|assignment| {
                     Some((
                         child_text(assignment, "TaskUID")?.to_owned(),
