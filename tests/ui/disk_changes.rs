@@ -36,6 +36,16 @@ fn opened(folder: &Path) -> (Harness<'static, WaymarkApp>, PathBuf) {
     (harness, path)
 }
 
+/// [`opened`], with one unsaved edit (a task added).
+fn opened_with_an_edit(folder: &Path) -> (Harness<'static, WaymarkApp>, PathBuf) {
+    let (mut harness, path) = opened(folder);
+    harness
+        .state_mut()
+        .request(Request::Command(Command::AddTask));
+    harness.run();
+    (harness, path)
+}
+
 /// Someone else rewrites the file: the sink task renamed and a third task added.
 fn change_on_disk(path: &Path) {
     let theirs = plan(&[
@@ -91,11 +101,7 @@ fn a_clean_document_reloads_and_keeps_the_selection() {
 #[test]
 fn unsaved_changes_get_a_banner_and_compare_lists_both_sides() {
     let folder = tempfile::tempdir().expect("temp dir");
-    let (mut harness, path) = opened(folder.path());
-    harness
-        .state_mut()
-        .request(Request::Command(Command::AddTask));
-    harness.run();
+    let (mut harness, path) = opened_with_an_edit(folder.path());
     let mine = harness.state().plan().clone();
     change_on_disk(&path);
     assert!(
@@ -130,11 +136,7 @@ fn unsaved_changes_get_a_banner_and_compare_lists_both_sides() {
 #[test]
 fn keep_mine_then_save_asks_before_overwriting() {
     let folder = tempfile::tempdir().expect("temp dir");
-    let (mut harness, path) = opened(folder.path());
-    harness
-        .state_mut()
-        .request(Request::Command(Command::AddTask));
-    harness.run();
+    let (mut harness, path) = opened_with_an_edit(folder.path());
     change_on_disk(&path);
     assert!(run_until(&mut harness, Duration::from_secs(6), |h| h
         .query_by_label("Keep mine")
@@ -183,11 +185,7 @@ fn a_save_over_a_file_changed_while_clean_edits_asks_too() {
 #[test]
 fn waymarks_own_save_is_not_taken_for_a_change() {
     let folder = tempfile::tempdir().expect("temp dir");
-    let (mut harness, path) = opened(folder.path());
-    harness
-        .state_mut()
-        .request(Request::Command(Command::AddTask));
-    harness.run();
+    let (mut harness, path) = opened_with_an_edit(folder.path());
     harness.state_mut().request(Request::Command(Command::Save));
     harness.run();
     assert_eq!(latest_toast(&harness), "Saved kitchen.ron");
