@@ -336,3 +336,31 @@ fn printing_without_cups_says_so_in_one_line() {
         assert!(said.contains("save as PDF"), "{said}");
     }
 }
+
+#[test]
+fn several_pages_as_svg_or_png_are_numbered_files() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/sample.ron");
+    for extension in ["svg", "png"] {
+        let out = dir.path().join(format!("gantt.{extension}"));
+        let output = waymark(&[
+            "export",
+            plan.to_str().expect("utf-8"),
+            "--pages-wide",
+            "2",
+            "--dpi",
+            "72",
+            "--today",
+            "2026-02-02",
+            "-o",
+            out.to_str().expect("utf-8"),
+        ]);
+        assert!(output.status.success(), "{output:?}");
+        assert!(!out.exists(), "several pages are numbered, not one file");
+        for n in [1, 2] {
+            let page = dir.path().join(format!("gantt-{n}.{extension}"));
+            assert!(page.exists(), "{} is written", page.display());
+        }
+        assert!(!dir.path().join(format!("gantt-3.{extension}")).exists());
+    }
+}
