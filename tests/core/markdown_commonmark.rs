@@ -92,3 +92,46 @@ fn setext_headings_are_read_like_atx_headings() {
     assert_eq!(plan.tasks.len(), 1);
     assert_eq!(plan.tasks[0].phase.as_ref(), Some(&plan.phases[0].id));
 }
+
+#[test]
+fn bold_ids_in_front_of_checkbox_items_become_task_ids() {
+    let imported = import_markdown(&fixture("md_bold_ids.md")).expect("imports");
+    let plan = &imported.plan;
+    let task = |id: &str| {
+        plan.tasks
+            .iter()
+            .find(|t| t.id.as_str() == id)
+            .unwrap_or_else(|| panic!("no task {id}: {:?}", plan.tasks))
+    };
+    assert_eq!(task("R2.1").title, "Publish the timetable endpoint");
+    assert_eq!(task("R2.1").tags, ["api"]);
+    assert_eq!(task("R2.3").tags, ["ios"]);
+    assert_eq!(task("R2.4").title, "Offline cache of the last timetable");
+    assert_eq!(
+        task("R2.3.1")
+            .parent
+            .as_ref()
+            .map(waymark::model::TaskId::as_str),
+        Some("R2.3")
+    );
+    assert_eq!(
+        plan.category(&task("R2.2").status),
+        waymark::model::StatusCategory::Done
+    );
+    // Bold words that are not ids stay in the title, as written.
+    let titles: Vec<&str> = plan.tasks.iter().map(|t| t.title.as_str()).collect();
+    assert!(
+        titles.contains(&"**Setup** the staging ferry data"),
+        "{titles:?}"
+    );
+    assert!(titles.contains(&"Session 5: Store review"), "{titles:?}");
+    assert!(waymark::analysis::check_plan(plan).is_empty());
+    // The ids survive a round trip.
+    let again = import_markdown(&export_markdown(plan))
+        .expect("re-imports")
+        .plan;
+    let ids = |plan: &waymark::model::Plan| -> Vec<String> {
+        plan.tasks.iter().map(|t| t.id.to_string()).collect()
+    };
+    assert_eq!(ids(&again), ids(plan));
+}

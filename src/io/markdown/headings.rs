@@ -198,6 +198,42 @@ pub(super) fn split_explicit_id(text: &str) -> (&str, Option<&str>) {
     (trimmed, None)
 }
 
+/// A checkbox item's id written in bold before its title: `**R2.1 (api)** Ship the client` gives
+/// ("Ship the client", "R2.1", Some("api")). The bold text must look like an id (letters, then a
+/// number, with dots or dashes: `M03`, `R2.1`, `API-12`), optionally followed by a word in
+/// parentheses, and a title must follow.
+pub(super) fn split_bold_id(text: &str) -> Option<(&str, &str, Option<&str>)> {
+    let rest = text.trim_start().strip_prefix("**")?;
+    let end = rest.find("**")?;
+    let (inside, title) = (rest[..end].trim(), rest[end + 2..].trim());
+    let title = title.trim_start_matches([':', '—', '–', '-']).trim();
+    if title.is_empty() {
+        return None;
+    }
+    let (id, tag) = match inside.split_once('(') {
+        Some((id, tag)) => {
+            let tag = tag.strip_suffix(')')?.trim();
+            (id.trim(), (!tag.is_empty()).then_some(tag))
+        }
+        None => (inside, None),
+    };
+    looks_like_id(id).then_some((title, id, tag))
+}
+
+/// `M03`, `R2.1`, `API-12`, `T_7`: letters first, then digits, with dots, dashes or underscores
+/// between numbers; nothing else.
+fn looks_like_id(text: &str) -> bool {
+    let letters = text.chars().take_while(char::is_ascii_alphabetic).count();
+    let rest = &text[letters..];
+    let rest = rest.strip_prefix(['-', '_']).unwrap_or(rest);
+    (1..=10).contains(&letters)
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '_'))
+        && !rest.ends_with(['.', '-', '_'])
+}
+
 /// Drops leading emoji and symbols ("🚀 Module 0" → "Module 0").
 pub(super) fn strip_decoration(text: &str) -> &str {
     text.trim_start_matches(|c: char| c.is_whitespace() || (!c.is_ascii() && !c.is_alphanumeric()))
@@ -264,6 +300,21 @@ pub(super) fn anchor(heading: &Heading) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bold_ids_before_titles_are_read() {
+        assert_eq!(
+            split_bold_id("**R2.1 (api)** Ship the client"),
+            Some(("Ship the client", "R2.1", Some("api")))
+        );
+        assert_eq!(
+            split_bold_id("**M03**: Billing"),
+            Some(("Billing", "M03", None))
+        );
+        assert_eq!(split_bold_id("**Session 1: Setup**"), None);
+        assert_eq!(split_bold_id("**Setup** the database"), None);
+        assert_eq!(split_bold_id("**R2.1**"), None, "an id alone is a title");
+    }
 
     #[test]
     fn recognises_structure_headings() {

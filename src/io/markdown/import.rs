@@ -707,7 +707,16 @@ impl Builder {
         status: &StatusKey,
         parent: Option<usize>,
     ) -> usize {
-        let (title, explicit_id) = headings::split_explicit_id(title);
+        let (title, mut explicit_id) = headings::split_explicit_id(title);
+        let mut tags = Vec::new();
+        let title = match headings::split_bold_id(title) {
+            Some((rest, id, tag)) if explicit_id.is_none() => {
+                explicit_id = Some(id);
+                tags.extend(tag.map(str::to_owned));
+                rest
+            }
+            _ => title,
+        };
         let (phase, sprint, group) = match parent {
             Some(parent) => {
                 let p = &self.plan.tasks[parent];
@@ -721,6 +730,7 @@ impl Builder {
             phase,
             sprint,
             group,
+            tags,
             ..Task::default()
         });
         self.task_refs.push(TaskRefs {
