@@ -135,3 +135,25 @@ fn bold_ids_in_front_of_checkbox_items_become_task_ids() {
     };
     assert_eq!(ids(&again), ids(plan));
 }
+
+#[test]
+fn statuses_written_after_a_title_make_tasks() {
+    use waymark::model::StatusCategory::{Active, Done};
+    let text = "# Canal boat refit\n\n- Strip the old paint ✅\n- Replace the anodes - COMPLETE\n\
+                - Weld the patch plates — in progress\n- Order paint - from the chandlery\n";
+    let plan = import_markdown(text).expect("imports").plan;
+    let tasks: Vec<(&str, waymark::model::StatusCategory)> = plan
+        .tasks
+        .iter()
+        .map(|t| (t.title.as_str(), plan.category(&t.status)))
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            ("Strip the old paint", Done),
+            ("Replace the anodes", Done),
+            ("Weld the patch plates", Active),
+        ],
+        "a dash before words that are no status is just text"
+    );
+}

@@ -658,14 +658,13 @@ impl Builder {
         key
     }
 
-    /// `✅ Done thing` → the status and the title.
+    /// `✅ Done thing`, `Done thing ✅` or `Done thing - COMPLETE` → the status and the title.
     fn emoji_status<'t>(&mut self, text: &'t str) -> Option<(StatusKey, &'t str)> {
-        let (emoji, rest) = split_leading_emoji(text)?;
-        if rest.is_empty() {
-            return None;
-        }
-        let key = recognise_status(&self.plan.legend, emoji).or_else(|| {
-            let category = crate::io::builtin_category(emoji)?;
+        let (word, rest) = split_leading_emoji(text)
+            .filter(|(_, rest)| !rest.is_empty())
+            .or_else(|| trailing_status(text))?;
+        let key = recognise_status(&self.plan.legend, word).or_else(|| {
+            let category = crate::io::builtin_category(word)?;
             Some(self.category_status(category))
         })?;
         Some((key, rest))
@@ -768,6 +767,28 @@ impl Builder {
         }));
         (phase, sprint, group.join(" / "))
     }
+}
+
+/// A status written after a title: a status emoji (`Book the dry dock ✅`) or a status word after a
+/// dash (`Replace the anodes - COMPLETE`); the status and the title.
+fn trailing_status(text: &str) -> Option<(&str, &str)> {
+    let text = text.trim_end();
+    let (title, word) = text
+        .rsplit_once(char::is_whitespace)
+        .filter(|(_, last)| last.chars().all(|c| !c.is_ascii() && !c.is_alphanumeric()))
+        .or_else(|| {
+            let (title, word) = [" - ", " — ", " – "]
+                .iter()
+                .filter_map(|dash| text.rsplit_once(dash))
+                .max_by_key(|(title, _)| title.len())?;
+            let short = word.split_whitespace().count() <= 3;
+            (short && crate::io::builtin_category(word).is_some()).then_some((title, word))
+        })?;
+    let title = title
+        .trim_end()
+        .trim_end_matches(['-', '—', '–'])
+        .trim_end();
+    (!title.is_empty()).then_some((word.trim(), title))
 }
 
 /// `**Acceptance Criteria**:` and its synonyms introduce a task's checklist.
