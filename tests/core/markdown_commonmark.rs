@@ -157,3 +157,49 @@ fn statuses_written_after_a_title_make_tasks() {
         "a dash before words that are no status is just text"
     );
 }
+
+#[test]
+fn heading_blocks_with_bold_bullets_are_tasks_with_their_ids_and_dependencies() {
+    use waymark::model::StatusCategory::{Active, Done, NotStarted};
+    let imported = import_markdown(&fixture("md_heading_blocks.md")).expect("imports");
+    let plan = &imported.plan;
+    let rows: Vec<(&str, &str, waymark::model::StatusCategory)> = plan
+        .tasks
+        .iter()
+        .map(|t| (t.id.as_str(), t.title.as_str(), plan.category(&t.status)))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("M01", "Drain the lock chamber", Done),
+            ("M02", "Lift out the old gates", Active),
+            ("M02.1", "Survey the gate recesses", NotStarted),
+            ("M03", "Hang the new gates", NotStarted),
+        ]
+    );
+    let task = |id: &str| {
+        plan.tasks
+            .iter()
+            .find(|t| t.id.as_str() == id)
+            .expect("the task")
+    };
+    assert!(task("M01").depends_on.is_empty(), "a dash means none");
+    let deps = |id: &str| -> Vec<&str> {
+        task(id)
+            .depends_on
+            .iter()
+            .map(waymark::model::TaskId::as_str)
+            .collect()
+    };
+    assert_eq!(deps("M03"), ["M02", "M02.1"]);
+    // Struck-out values are revisions: the current one is the estimate, the text is kept.
+    assert_eq!(task("M01").estimate.hours, Some(34.0));
+    assert_eq!(task("M02.1").estimate.points, Some(5.0));
+    assert!(
+        task("M01")
+            .fields
+            .iter()
+            .any(|f| f.value == "~~40~~ **34 hours**")
+    );
+    assert!(waymark::analysis::check_plan(plan).is_empty());
+}

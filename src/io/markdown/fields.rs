@@ -9,13 +9,7 @@ use crate::model::{
 
 impl Builder {
     /// A field under a heading (or a bold list item outside any task). True when understood.
-    pub(super) fn context_field(
-        &mut self,
-        key: &str,
-        value: &str,
-        number: usize,
-        as_item: bool,
-    ) -> bool {
+    pub(super) fn context_field(&mut self, key: &str, value: &str, number: usize) -> bool {
         let lower = key.to_lowercase();
         match self.ctx() {
             Ctx::HeadingTask(task) => {
@@ -27,15 +21,20 @@ impl Builder {
                 }
                 true
             }
-            Ctx::Generic(name) if lower == "status" && !as_item => {
+            Ctx::Generic(name) if lower == "status" => {
                 let title = strip_numbering(&name).to_owned();
+                let (title, dash_id) = match headings::split_dash_id(&title) {
+                    Some((title, id)) => (title.to_owned(), Some(id.to_owned())),
+                    None => (title, None),
+                };
                 let status = self.status_key(value, number);
                 let depth = self.stack.len() - 1;
                 let (phase, sprint, group) = self.placement(depth);
                 let task = self.new_task(&title, &status, None);
                 let explicit = headings::split_explicit_id(&self.top().raw)
                     .1
-                    .map(str::to_owned);
+                    .map(str::to_owned)
+                    .or(dash_id);
                 let made = &mut self.plan.tasks[task];
                 made.phase = phase;
                 made.sprint = sprint;
@@ -109,7 +108,15 @@ impl Builder {
             "parent" => refs.parent_ref = Some((value.to_owned(), number)),
             "id" => refs.explicit_id = Some(value.to_owned()),
             "estimate" | "estimated hours" | "hours" | "points" | "story points" => {
-                keep = !read_estimate(task, &lower, value);
+                // `~~40~~ **34 points**`: the struck-out values are revisions, kept as text.
+                let current = without_struck_out(value);
+                keep = !read_estimate(task, &lower, &current);
+                if !keep && current.len() != value.len() {
+                    task.fields.push(Field {
+                        name: format!("{key} revisions"),
+                        value: value.to_owned(),
+                    });
+                }
             }
             "completed" | "completion date" | "completed on" | "done on" => {
                 keep = set_date(&mut task.completed, value);
@@ -367,6 +374,22 @@ fn set_date(slot: &mut Option<chrono::NaiveDate>, value: &str) -> bool {
         }
         None => true,
     }
+}
+
+/// A value without its struck-out parts and bold marks: `~~40~~ **34 points**` gives `34 points`.
+fn without_struck_out(value: &str) -> String {
+    let mut kept = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(start) = rest.find("~~") {
+        kept.push_str(&rest[..start]);
+        let Some(end) = rest[start + 2..].find("~~") else {
+            rest = &rest[start..];
+            break;
+        };
+        rest = &rest[start + 2 + end + 2..];
+    }
+    kept.push_str(rest);
+    kept.replace("**", "").trim().to_owned()
 }
 
 /// "12h", "3 pts", "12h, 3 pts"; true when understood.

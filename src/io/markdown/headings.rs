@@ -220,6 +220,17 @@ pub(super) fn split_bold_id(text: &str) -> Option<(&str, &str, Option<&str>)> {
     looks_like_id(id).then_some((title, id, tag))
 }
 
+/// A heading that starts with an id and a dash: `M03 — Billing` gives ("Billing", "M03"); decimal
+/// ids such as `M03.1` are kept.
+pub(super) fn split_dash_id(text: &str) -> Option<(&str, &str)> {
+    let (id, title) = [" — ", " – ", " - ", ": "]
+        .iter()
+        .filter_map(|dash| text.split_once(dash))
+        .min_by_key(|(id, _)| id.len())?;
+    let (id, title) = (id.trim(), title.trim());
+    (looks_like_id(id) && !title.is_empty()).then_some((title, id))
+}
+
 /// `M03`, `R2.1`, `API-12`, `T_7`: letters first, then digits, with dots, dashes or underscores
 /// between numbers; nothing else.
 fn looks_like_id(text: &str) -> bool {
@@ -314,6 +325,12 @@ mod tests {
         assert_eq!(split_bold_id("**Session 1: Setup**"), None);
         assert_eq!(split_bold_id("**Setup** the database"), None);
         assert_eq!(split_bold_id("**R2.1**"), None, "an id alone is a title");
+        assert_eq!(split_dash_id("M03 — Billing"), Some(("Billing", "M03")));
+        assert_eq!(
+            split_dash_id("M03.1 - Invoices"),
+            Some(("Invoices", "M03.1"))
+        );
+        assert_eq!(split_dash_id("Phase two — Billing"), None);
     }
 
     #[test]

@@ -603,7 +603,7 @@ impl Builder {
                 ListKind::Other
             }
             _ => {
-                if self.context_field(key, value, number, true) {
+                if self.context_field(key, value, number) {
                     self.mark_used();
                     ListKind::Other
                 } else if value.is_empty() {
@@ -620,11 +620,11 @@ impl Builder {
     fn text(&mut self, text: &str, raw: &str, number: usize) {
         let was_group = matches!(self.ctx(), Ctx::Generic(_));
         let understood = if let Some((key, value)) = scan::bold_field(text) {
-            self.context_field(key, value, number, false)
+            self.context_field(key, value, number)
         } else if let Some((key, value)) =
             scan::plain_field(text, &["last updated", "updated", "current sprint"])
         {
-            self.context_field(key, value, number, false)
+            self.context_field(key, value, number)
         } else {
             self.context_text(text)
         };
