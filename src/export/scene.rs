@@ -276,14 +276,7 @@ impl Scene {
         color: Rgba,
         anchor: Anchor,
     ) {
-        self.push(Shape::Text {
-            pos,
-            text: text.into(),
-            size,
-            color,
-            anchor,
-            weight: Weight::Regular,
-        });
+        self.weighted_text(pos, text.into(), (size, Weight::Regular), color, anchor);
     }
 
     /// Adds bold text (titles and headings).
@@ -295,13 +288,24 @@ impl Scene {
         color: Rgba,
         anchor: Anchor,
     ) {
+        self.weighted_text(pos, text.into(), (size, Weight::Bold), color, anchor);
+    }
+
+    fn weighted_text(
+        &mut self,
+        pos: Point,
+        text: String,
+        (size, weight): (f32, Weight),
+        color: Rgba,
+        anchor: Anchor,
+    ) {
         self.push(Shape::Text {
             pos,
-            text: text.into(),
+            text,
             size,
             color,
             anchor,
-            weight: Weight::Bold,
+            weight,
         });
     }
 
