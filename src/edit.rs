@@ -411,8 +411,33 @@ fn check_references(plan: &Plan, task: &Task) -> Result<(), EditError> {
 
 fn delete_task(plan: &mut Plan, id: &TaskId) -> Result<(), EditError> {
     let index = index_of(plan, id)?;
+    let referring = referring_tasks(plan, index);
+    remove_task(plan, index, &referring);
+    Ok(())
+}
+
+/// The indices of the tasks that depend on the task at `index` or are its children.
+pub(crate) fn referring_tasks(plan: &Plan, index: usize) -> Vec<usize> {
+    let id = &plan.tasks[index].id;
+    plan.tasks
+        .iter()
+        .enumerate()
+        .filter(|&(i, task)| {
+            i != index && (task.depends_on.contains(id) || task.parent.as_ref() == Some(id))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Removes the task at `index`, the dependencies on it from the tasks at `referring` (indices
+/// before the removal, from [`referring_tasks`]) and its place in milestones; its children move up
+/// to its parent. Only the referring tasks are touched, so a plan shared with an undo step or a
+/// worker thread copies no other task.
+pub(crate) fn remove_task(plan: &mut Plan, index: usize, referring: &[usize]) {
     let removed = plan.tasks.remove(index);
-    for task in &mut plan.tasks {
+    let id = &removed.id;
+    for &at in referring {
+        let task = &mut plan.tasks[if at > index { at - 1 } else { at }];
         task.depends_on.retain(|on| on != id);
         if task.parent.as_ref() == Some(id) {
             task.parent.clone_from(&removed.parent);
@@ -421,7 +446,6 @@ fn delete_task(plan: &mut Plan, id: &TaskId) -> Result<(), EditError> {
     for milestone in &mut plan.milestones {
         milestone.tasks.retain(|task| task != id);
     }
-    Ok(())
 }
 
 fn update_task(plan: &mut Plan, id: &TaskId, change: &TaskChange) -> Result<(), EditError> {

@@ -45,7 +45,8 @@ mod tests {
             Task::new("B", "b", "IN PROGRESS"),
             Task::new("C", "c", "TODO"),
             Task::new("D", "d", "TODO"),
-        ];
+        ]
+        .into();
         plan.tasks[2].depends_on = vec!["A".into(), "B".into(), "MISSING".into()];
         plan.tasks[3].depends_on = vec!["A".into()];
         let open = unfinished_prerequisites(&plan);

@@ -194,9 +194,14 @@ impl Derived {
             self.revision += 1;
             changed = true;
             if self.analysis.schedule.times.len() != plan.tasks.len() {
-                self.analysis = Analysis::default();
-                self.dated = DatedSchedule::default();
-                self.velocity = None;
+                let old = (
+                    std::mem::take(&mut self.analysis),
+                    std::mem::take(&mut self.dated),
+                    self.velocity.take(),
+                );
+                if plan.tasks.len() >= self.background_from {
+                    drop_later(old);
+                }
             }
         }
         let current = self.facts_of == Some(revision) && self.today == today;
@@ -339,23 +344,48 @@ impl Derived {
     /// Shows new facts. An analysis of an older plan that has a different number of tasks is left
     /// out: its task indices would not fit.
     fn install(&mut self, facts: Facts, plan: &Plan) {
+        let fits = facts.analysis.schedule.times.len() == plan.tasks.len();
+        let large = plan.tasks.len() >= self.background_from;
         self.facts_of = Some(facts.revision);
         self.revision += 1;
-        self.problems = facts.problems;
-        self.unfinished_prerequisites = facts.unfinished_prerequisites;
         self.today = facts.today;
-        let fits = facts.analysis.schedule.times.len() == plan.tasks.len();
-        self.velocity_other_units.clear();
-        self.velocity = None;
-        if fits {
-            (self.analysis, self.dated) = (facts.analysis, facts.dated);
-            let mut reports = facts.velocity.into_iter();
-            self.velocity = reports.next();
-            self.velocity_other_units = reports.collect();
+        let mut reports = facts.velocity.into_iter();
+        let (analysis, dated, velocity, other_units) = if fits {
+            (
+                facts.analysis,
+                facts.dated,
+                reports.next(),
+                reports.collect(),
+            )
         } else {
-            (self.analysis, self.dated) = (Analysis::default(), DatedSchedule::default());
+            (
+                Analysis::default(),
+                DatedSchedule::default(),
+                None,
+                Vec::new(),
+            )
+        };
+        let old = (
+            std::mem::replace(&mut self.problems, facts.problems),
+            std::mem::replace(
+                &mut self.unfinished_prerequisites,
+                facts.unfinished_prerequisites,
+            ),
+            std::mem::replace(&mut self.analysis, analysis),
+            std::mem::replace(&mut self.dated, dated),
+            std::mem::replace(&mut self.velocity, velocity),
+            std::mem::replace(&mut self.velocity_other_units, other_units),
+        );
+        if large {
+            drop_later(old);
         }
     }
+}
+
+/// Lets a worker thread free what the facts of a large plan held: freeing a 100,000-task analysis
+/// takes longer than a frame.
+fn drop_later<T: Send + 'static>(value: T) {
+    std::thread::spawn(move || drop(value));
 }
 
 #[cfg(test)]

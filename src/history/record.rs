@@ -12,7 +12,7 @@
 //!   record then truncates it back to its old length, with no further code;
 //! - a new [`Edit`] variant gets its footprint in [`footprint`] (the compiler points there).
 
-use crate::edit::{Edit, EditError};
+use crate::edit::{Edit, EditError, referring_tasks, remove_task};
 use crate::model::{
     Conflict, LaneLimit, Milestone, Phase, Plan, PlanMeta, ScopeChange, Sprint, StatusChange,
     StatusDef, Task, TaskId, VelocityRecord,
@@ -390,34 +390,23 @@ fn delete_task(
         return edit.apply(plan);
     };
     let removed = Box::new(plan.tasks[at].clone());
-    let referring: Vec<Restore> = plan
-        .tasks
-        .iter()
-        .enumerate()
-        .filter(|&(i, t)| i != at && (t.depends_on.contains(id) || t.parent.as_ref() == Some(id)))
-        .map(|(i, t)| Restore::Task {
-            index: if i > at { i - 1 } else { i },
-            task: Box::new(t.clone()),
-        })
-        .collect();
-    let milestones = plan
-        .milestones
-        .iter()
-        .any(|m| m.tasks.contains(id))
-        .then(|| Restore::Part(Part::Milestones(plan.milestones.clone())));
-    let len = plan.tasks.len();
-    let result = edit.apply(plan);
-    if plan.tasks.len() < len {
-        // Undone last first: milestones and referring tasks (at their indices after the removal),
-        // then the task goes back in.
-        record.push(Restore::InsertTask {
-            index: at,
-            task: removed,
-        });
-        record.extend(referring);
-        record.extend(milestones);
+    let referring_at = referring_tasks(plan, at);
+    let referring = referring_at.iter().map(|&i| Restore::Task {
+        index: if i > at { i - 1 } else { i },
+        task: Box::new(plan.tasks[i].clone()),
+    });
+    // Undone last first: milestones and referring tasks (at their indices after the removal), then
+    // the task goes back in.
+    record.push(Restore::InsertTask {
+        index: at,
+        task: removed,
+    });
+    record.extend(referring);
+    if plan.milestones.iter().any(|m| m.tasks.contains(id)) {
+        record.push(Restore::Part(Part::Milestones(plan.milestones.clone())));
     }
-    result
+    remove_task(plan, at, &referring_at);
+    Ok(())
 }
 
 /// Keeps the task with this id, if there is one.

@@ -6,9 +6,24 @@ use std::fmt;
 macro_rules! string_id {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(Clone, Debug, Default, Eq, PartialOrd, Ord, Serialize, Deserialize)]
         #[serde(transparent)]
         pub struct $name(pub String);
+
+        impl PartialEq for $name {
+            /// Equal text. Ids of one plan mostly share their length and prefix ("T-00417"), so the
+            /// last byte is compared before the whole text: scans over many ids stay cheap.
+            fn eq(&self, other: &Self) -> bool {
+                let (a, b) = (self.0.as_bytes(), other.0.as_bytes());
+                a.len() == b.len() && a.last() == b.last() && a == b
+            }
+        }
+
+        impl std::hash::Hash for $name {
+            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+                self.0.hash(state);
+            }
+        }
 
         impl $name {
             /// The id as text.

@@ -15,6 +15,7 @@ mod shift;
 mod status;
 mod structure;
 mod task;
+mod task_list;
 
 pub use calendar::{Calendar, DEFAULT_WORK_WEEK, monday_of, shift};
 pub use conflict::{Conflict, PathStep, Side};
@@ -30,3 +31,4 @@ pub use records::{
 pub use status::{StatusCategory, StatusDef, default_legend};
 pub use structure::{Milestone, Phase, Sprint, WeekRange};
 pub use task::{ChecklistItem, Estimate, Field, Priority, Task, ThreePoint};
+pub use task_list::TaskList;

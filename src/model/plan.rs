@@ -6,7 +6,7 @@ use super::status::StatusCategory;
 use super::{
     Blocker, Cadence, Conflict, Idea, KnownIssue, LaneLimit, Link, LogEntry, Metric, Milestone,
     MilestoneId, NoteSection, Phase, PhaseId, Risk, ScopeChange, Sprint, SprintId, StatusChange,
-    StatusDef, StatusKey, Task, TaskId, VelocityRecord, default_legend,
+    StatusDef, StatusKey, Task, TaskId, TaskList, VelocityRecord, default_legend,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -92,7 +92,7 @@ pub struct Plan {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub milestones: Vec<Milestone>,
     /// Tasks and subtasks, in board order.
-    pub tasks: Vec<Task>,
+    pub tasks: TaskList,
     /// Velocity per period.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub velocity: Vec<VelocityRecord>,
@@ -150,7 +150,7 @@ impl Default for Plan {
             phases: Vec::new(),
             sprints: Vec::new(),
             milestones: Vec::new(),
-            tasks: Vec::new(),
+            tasks: TaskList::new(),
             velocity: Vec::new(),
             status_history: Vec::new(),
             blockers: Vec::new(),

@@ -329,7 +329,7 @@ fn mojibake_is_repaired_only_where_it_is_mojibake() {
 /// The parts of a plan CSV carries (see `waymark::io::export_csv`): tasks, phase and sprint ids, metadata.
 fn csv_parts(plan: &Plan) -> (Vec<Task>, Vec<String>, Vec<String>, String) {
     (
-        plan.tasks.clone(),
+        plan.tasks.to_vec(),
         plan.phases.iter().map(|p| p.id.0.clone()).collect(),
         plan.sprints.iter().map(|s| s.id.0.clone()).collect(),
         plan.meta.title.clone(),

@@ -28,7 +28,7 @@ fn task(id: &str, hours: f64, depends_on: &[&str]) -> Task {
 fn plan(start: &str, tasks: Vec<Task>) -> Plan {
     let mut plan = Plan::new("Dated");
     plan.meta.start = Some(day(start));
-    plan.tasks = tasks;
+    plan.tasks = tasks.into();
     plan
 }
 
@@ -261,13 +261,13 @@ fn a_milestone_its_work_will_miss_is_late() {
             id: MilestoneId::from("EARLY"),
             name: "Too early".into(),
             date: Some(day("2026-01-08")),
-            tasks: vec![TaskId::from("B")],
+            tasks: vec![TaskId::from("B")].into(),
             ..Milestone::default()
         },
         Milestone {
             id: MilestoneId::from("FOLLOWS"),
             name: "When B is done".into(),
-            tasks: vec![TaskId::from("B")],
+            tasks: vec![TaskId::from("B")].into(),
             ..Milestone::default()
         },
     ];

@@ -36,7 +36,8 @@ fn diamond() -> Plan {
         task("C", "TODO", 24.0, &["A"]),
         task("D", "TODO", 8.0, &["B", "C"]),
         task("E", "TODO", 8.0, &[]),
-    ];
+    ]
+    .into();
     plan
 }
 
@@ -149,7 +150,8 @@ fn a_loop_is_named_kept_and_the_rest_is_still_scheduled() {
         task("X", "TODO", 8.0, &["Y", "W"]),
         task("Y", "TODO", 8.0, &["X"]),
         task("Z", "TODO", 8.0, &["Y"]),
-    ];
+    ]
+    .into();
     let analysis = Analysis::of(&plan);
     assert_eq!(
         analysis.cycles,
@@ -203,7 +205,8 @@ fn modules() -> Plan {
         in_phase(task("W2", "TODO", 8.0, &[]), "module-1"),
         in_phase(task("C1", "TODO", 8.0, &[]), "module-2"),
         in_phase(task("C2", "TODO", 8.0, &["C1"]), "module-2"),
-    ];
+    ]
+    .into();
     plan
 }
 

@@ -35,7 +35,8 @@ fn small_plan() -> Plan {
             "Supercalifragilisticexpialidociousnessless",
             "TODO",
         ),
-    ];
+    ]
+    .into();
     let t = &mut plan.tasks;
     t[1].depends_on = vec!["SHOP-1".into()];
     t[2].depends_on = vec!["SHOP-2".into()];

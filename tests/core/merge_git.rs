@@ -34,7 +34,8 @@ fn base_plan() -> Plan {
         Task::new("BW-001", "Find a unit", "TODO"),
         Task::new("BW-002", "Buy stands", "TODO"),
         Task::new("BW-003", "Hire a mechanic", "TODO"),
-    ];
+    ]
+    .into();
     plan
 }
 

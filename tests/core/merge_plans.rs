@@ -14,7 +14,8 @@ fn base() -> Plan {
         Task::new("SHED-002", "Pour the slab", "TODO"),
         Task::new("SHED-003", "Raise the walls", "TODO"),
         Task::new("SHED-004", "Fit the roof", "TODO"),
-    ];
+    ]
+    .into();
     plan.tasks[1].depends_on = vec![TaskId::from("SHED-001")];
     plan.milestones = vec![Milestone {
         id: MilestoneId::from("m1"),

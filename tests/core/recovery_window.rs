@@ -138,7 +138,7 @@ fn an_edit_survives_sigkill_in_the_recovery_folder() {
     assert!(entry.is_orphaned());
     let recovered = store.read_plan(&entry.id).expect("the recovery file reads");
     assert_eq!(recovered.tasks.len(), 3, "the recovery file holds the edit");
-    assert_eq!(recovered.tasks[..2], plan.tasks[..]);
+    assert_eq!(recovered.tasks.to_vec()[..2], plan.tasks.to_vec()[..]);
 
     // The next start offers it and leaves it in place until the person answers.
     let mut second = waymark_window(&x.display, home.path(), &file);

@@ -65,7 +65,8 @@ fn bakery() -> History {
         points("YEAST", 5.0, Some("a")),
         points("SALT", 2.0, Some("a")),
         points("OVEN", 8.0, None),
-    ];
+    ]
+    .into();
     History::new(plan)
 }
 

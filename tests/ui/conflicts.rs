@@ -14,7 +14,8 @@ fn merged() -> Plan {
     base.tasks = vec![
         Task::new("LAMP-001", "Pick a shade", "TODO"),
         Task::new("LAMP-002", "Wire the base", "TODO"),
-    ];
+    ]
+    .into();
     let mut ours = base.clone();
     "Pick a linen shade".clone_into(&mut ours.tasks[0].title);
     let mut theirs = base.clone();

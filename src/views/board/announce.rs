@@ -92,7 +92,8 @@ mod tests {
             Task::new("A-1", "a", "TODO"),
             Task::new("A-2", "b", "TODO"),
             Task::new("A-3", "c", "DONE"),
-        ];
+        ]
+        .into();
         plan
     }
 

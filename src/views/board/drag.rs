@@ -131,7 +131,7 @@ mod tests {
             name: "Sprint 2".into(),
             ..Sprint::default()
         }];
-        plan.tasks = vec![Task::new("A-1", "a", "TODO"), Task::new("A-2", "b", "DONE")];
+        plan.tasks = vec![Task::new("A-1", "a", "TODO"), Task::new("A-2", "b", "DONE")].into();
         plan.tasks[1].sprint = Some(SprintId::from("s2"));
         let index = BoardIndex::build(
             &plan,
