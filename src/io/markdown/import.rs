@@ -73,6 +73,9 @@ pub(super) struct TaskRefs {
     pub parent_ref: Option<(String, usize)>,
     pub deps: Vec<(String, usize)>,
     pub sprint_ref: Option<(String, usize)>,
+    /// Whether a sprint the reference names is added to the plan when it has none of that name
+    /// (a task table's sprint column).
+    pub create_sprint: bool,
     /// The line the task was read from.
     pub line: usize,
 }
@@ -401,7 +404,7 @@ impl Builder {
         titles::record(&mut self.plan, key, &heading);
     }
 
-    fn phase_for(&mut self, heading: &headings::Heading) -> usize {
+    pub(super) fn phase_for(&mut self, heading: &headings::Heading) -> usize {
         let name = heading.name.to_lowercase();
         let found = self
             .plan
@@ -429,7 +432,7 @@ impl Builder {
         index
     }
 
-    fn sprint_for(&mut self, heading: &headings::Heading) -> usize {
+    pub(super) fn sprint_for(&mut self, heading: &headings::Heading) -> usize {
         let index = self
             .plan
             .sprints

@@ -70,6 +70,7 @@ mod legend;
 mod resolve;
 mod scan;
 mod tables;
+mod task_tables;
 mod titles;
 mod values;
 

@@ -112,10 +112,28 @@ impl Builder {
             .map(|s| s.id.clone())
     }
 
+    /// A sprint named in a task table that the plan lacks, added to it (unless its name makes
+    /// no id).
+    fn new_sprint(&mut self, text: &str) -> Option<SprintId> {
+        let heading = headings::analyse(text);
+        if heading.id.is_empty() {
+            return None;
+        }
+        let index = self.sprint_for(&heading);
+        Some(self.plan.sprints[index].id.clone())
+    }
+
     fn resolve_sprints(&mut self) {
         for index in 0..self.plan.tasks.len() {
             if let Some((text, line)) = self.task_refs[index].sprint_ref.take() {
-                match self.sprint_id(&text) {
+                let found = self.sprint_id(&text).or_else(|| {
+                    if self.task_refs[index].create_sprint {
+                        self.new_sprint(&text)
+                    } else {
+                        None
+                    }
+                });
+                match found {
                     Some(id) => self.plan.tasks[index].sprint = Some(id),
                     None => self
                         .report
