@@ -335,6 +335,55 @@ fn sprint_columns_and_progress_without_status() {
     assert_eq!(import(&export_markdown(plan)).plan, *plan);
 }
 
+#[test]
+fn known_field_columns_extra_cells_empty_tables_and_rows_without_titles() {
+    let text = "# P\n\n## Yard\n\n| Task | Status | Tags | Completed | Who |\n|---|---|---|---|---|\n| Scrape the hull | done | hull, paint | 2026-03-01 | Ola | spare |\n| | todo | deck | | Ines |\n\n## Empty\n\n| Task | Status |\n|---|---|\n";
+    let imported = import(text);
+    let plan = &imported.plan;
+    assert_eq!(plan.tasks.len(), 1);
+    let hull = &plan.tasks[0];
+    assert_eq!(hull.tags, ["hull", "paint"]);
+    assert_eq!(hull.completed, day("2026-03-01"));
+    assert_eq!(hull.owner, "Ola");
+    assert_eq!(
+        field(hull, "Column 6"),
+        Some("spare"),
+        "a cell past the header is kept"
+    );
+    let warning = imported
+        .report
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("without a title"))
+        .expect("the row without a title is reported");
+    assert_eq!(warning.line, Some(8));
+    let yard = plan
+        .notes
+        .iter()
+        .find(|n| n.heading == "Yard")
+        .expect("a note");
+    assert_eq!(yard.body, "| | todo | deck | | Ines |");
+    let empty = plan
+        .notes
+        .iter()
+        .find(|n| n.heading == "Empty")
+        .expect("a note");
+    assert_eq!(empty.body, "| Task | Status |\n|---|---|");
+    assert_eq!(check_plan(plan), Vec::new());
+    assert_eq!(import(&export_markdown(plan)).plan, *plan);
+}
+
+#[test]
+fn rows_under_a_heading_task_are_its_subtasks() {
+    let text = "# P\n\n### Rigging\n\n**Status**: in progress\n\n| Task | Status |\n|---|---|\n| Splice the stays | done |\n| Tune the shrouds | todo |\n";
+    let plan = import(text).plan;
+    assert_eq!(plan.tasks.len(), 3);
+    let parent = Some(plan.tasks[0].id.clone());
+    assert_eq!(plan.tasks[0].title, "Rigging");
+    assert!(plan.tasks[1..].iter().all(|t| t.parent == parent));
+    assert_eq!(import(&export_markdown(&plan)).plan, plan);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 

@@ -62,7 +62,7 @@ impl Builder {
                 .collect();
             if self.table_rows(&header, &data, lines[0].0, names_tasks) {
                 true
-            } else if let Some(layout) = tasks {
+            } else if let Some(layout) = tasks.filter(|_| !data.is_empty()) {
                 let task_rows: Vec<(usize, &str, Vec<String>)> = lines[2..]
                     .iter()
                     .zip(rows.into_iter().skip(2))

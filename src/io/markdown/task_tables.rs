@@ -92,14 +92,18 @@ const TITLE_WORDS: [&str; 10] = [
 pub(super) fn layout(header: &[String]) -> Option<Layout> {
     let mut columns: Vec<Column> = Vec::with_capacity(header.len());
     let mut words = Vec::new();
+    // The meanings seen so far, one bit each.
+    let mut seen = 0u32;
     for cell in header {
         words.clear();
         header_words(cell, &mut words);
         let mut column = meaning(&words);
         // One column per meaning; a second title or owner column is a field of its own.
-        if column != Column::Status && columns.contains(&column) {
+        let bit = 1u32 << (column as u32);
+        if column != Column::Status && seen & bit != 0 {
             column = Column::Other;
         }
+        seen |= bit;
         columns.push(column);
     }
     let title = columns.iter().position(|c| *c == Column::Title)?;
@@ -120,12 +124,14 @@ pub(super) fn layout(header: &[String]) -> Option<Layout> {
     }
     words.clear();
     header_words(&header[title], &mut words);
-    let names_tasks = words.iter().any(|w| TITLE_WORDS[..9].contains(&w.as_str()));
+    let names_tasks = words
+        .iter()
+        .any(|w| w != "name" && TITLE_WORDS.contains(&w.as_str()));
     let names = header
         .iter()
         .enumerate()
         .map(|(i, cell)| {
-            let name = cell.trim().trim_matches(['*', '_']).trim();
+            let name = cell.trim().trim_matches(['*', '_', ':', ' ']);
             if name.is_empty() {
                 format!("Column {}", i + 1)
             } else {
@@ -392,11 +398,17 @@ impl Builder {
                     self.plan.tasks[task].phase = Some(self.plan.phases[phase].id.clone());
                     continue;
                 }
-                Some(Column::Status | Column::Progress | Column::Other) | None => {
+                Some(Column::Status | Column::Progress) => {
                     self.plan.tasks[task].fields.push(Field {
                         name,
                         value: multi_line(cell),
                     });
+                    continue;
+                }
+                // Read as a field of that name: "Tags" or "Completed" still mean what they mean
+                // under a task, anything else is kept.
+                Some(Column::Other) | None => {
+                    self.task_field(task, &name, cell, number);
                     continue;
                 }
                 Some(Column::Owner) => "owner",
