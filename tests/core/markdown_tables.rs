@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use std::path::PathBuf;
 use waymark::analysis::check_plan;
 use waymark::io::{Imported, export_markdown, import_markdown};
-use waymark::model::{Plan, StatusCategory, Task};
+use waymark::model::{PhaseId, Plan, SprintId, StatusCategory, Task, TaskId};
 
 fn fixture(name: &str) -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -49,6 +49,8 @@ fn status_of(plan: &Plan, title: &str) -> (String, StatusCategory) {
     (status.as_str().to_owned(), plan.category(status))
 }
 
+/// A date, as the task's optional date fields hold it.
+#[expect(clippy::unnecessary_wraps, reason = "compared with optional dates")]
 fn day(text: &str) -> Option<chrono::NaiveDate> {
     Some(chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a date"))
 }
@@ -140,7 +142,7 @@ fn sprint_rows_headings_and_phase_rows_place_the_rows_below() {
         sprints,
         [("sprint-1", "Sprint 1"), ("sprint-2", "Sprint 2")]
     );
-    let sprint_of = |title| task(&plan, title).sprint.as_ref().map(|s| s.as_str());
+    let sprint_of = |title| task(&plan, title).sprint.as_ref().map(SprintId::as_str);
     assert_eq!(sprint_of("Print paper tickets"), Some("sprint-1"));
     assert_eq!(sprint_of("Card reader at the kiosk"), Some("sprint-1"));
     assert_eq!(sprint_of("Refund desk rota"), Some("sprint-2"));
@@ -163,7 +165,7 @@ fn sprint_rows_headings_and_phase_rows_place_the_rows_below() {
             ("phase-2", "Phase 2: All piers")
         ]
     );
-    let phase_of = |title| task(&plan, title).phase.as_ref().map(|p| p.as_str());
+    let phase_of = |title| task(&plan, title).phase.as_ref().map(PhaseId::as_str);
     assert_eq!(phase_of("Pilot on the north pier"), Some("phase-1"));
     assert_eq!(phase_of("Rollout to every pier"), Some("phase-2"));
     assert_eq!(
@@ -224,7 +226,7 @@ fn dependencies_resolve_and_an_unknown_one_is_a_warning_on_its_row() {
         task(plan, title)
             .depends_on
             .iter()
-            .map(|d| d.as_str())
+            .map(TaskId::as_str)
             .collect()
     };
     assert_eq!(deps("Print paper tickets"), ["FT-1"]);
@@ -315,7 +317,7 @@ fn sprint_columns_and_progress_without_status() {
     let of: Vec<Option<&str>> = plan
         .tasks
         .iter()
-        .map(|t| t.sprint.as_ref().map(|s| s.as_str()))
+        .map(|t| t.sprint.as_ref().map(SprintId::as_str))
         .collect();
     assert_eq!(of, [Some("sprint-2"), Some("sprint-3"), Some("sprint-2")]);
     let categories: Vec<StatusCategory> = plan

@@ -58,6 +58,8 @@ pub(super) struct Layout {
     names: Vec<String>,
     /// The title column.
     title: usize,
+    /// The id column, if any.
+    id: Option<usize>,
     /// Whether there are several status columns (one per team): each is kept as a field.
     several_statuses: bool,
     /// Whether the title column names tasks in words only task tables use ("Task", "Story",
@@ -141,6 +143,7 @@ pub(super) fn layout(header: &[String]) -> Option<Layout> {
         .collect();
     let several_statuses = columns.iter().filter(|c| **c == Column::Status).count() > 1;
     Some(Layout {
+        id: columns.iter().position(|c| *c == Column::Id),
         several_statuses,
         columns,
         names,
@@ -263,14 +266,7 @@ impl Builder {
             if self.opens_structure(layout, cells, &mut phase, &mut sprint) {
                 continue;
             }
-            let id = value(
-                cells,
-                layout
-                    .columns
-                    .iter()
-                    .position(|c| *c == Column::Id)
-                    .unwrap_or(usize::MAX),
-            );
+            let id = layout.id.and_then(|at| value(cells, at));
             let title = value(cells, layout.title).or(id);
             let Some(title) = title else {
                 self.report.warn(
