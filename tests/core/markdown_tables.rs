@@ -307,6 +307,23 @@ fn register_tables_and_other_tables_are_read_as_before() {
 }
 
 #[test]
+fn a_phase_column_names_a_phase_whose_heading_comes_later() {
+    let text = "# P\n\n## Work\n\n| Task | Phase | Status |\n|---|---|---|\n| Fit the engine | Beta | todo |\n| Paint the funnel | Gamma | done |\n\n## Phase 2: Beta\n\n- [ ] Sea trial\n";
+    let imported = import(text);
+    let plan = &imported.plan;
+    let phases: Vec<&str> = plan.phases.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(phases, ["phase-2", "gamma"]);
+    let of: Vec<Option<&str>> = plan
+        .tasks
+        .iter()
+        .map(|t| t.phase.as_ref().map(PhaseId::as_str))
+        .collect();
+    assert_eq!(of, [Some("phase-2"), Some("gamma"), Some("phase-2")]);
+    assert_eq!(check_plan(plan), Vec::new());
+    assert_eq!(import(&export_markdown(plan)).plan, *plan);
+}
+
+#[test]
 fn sprint_columns_and_progress_without_status() {
     let text = "# P\n\n|Item|Sprint|% Complete|Owner|\n|-|-|-|-|\n|Caulk the deck|2|100%|Ola|\n|Varnish the rail|Sprint 3|40 %|Ola|\n|Fit the mast|sprint 2|0|—|\n";
     let imported = import(text);

@@ -76,6 +76,9 @@ pub(super) struct TaskRefs {
     /// Whether a sprint the reference names is added to the plan when it has none of that name
     /// (a task table's sprint column).
     pub create_sprint: bool,
+    /// The phase a task table gave the task (an index into `plan.phases`): its id is read once
+    /// the whole document is, since a phase heading further down may give the phase its id.
+    pub phase_index: Option<usize>,
     /// The line the task was read from.
     pub line: usize,
 }

@@ -24,6 +24,11 @@ impl Builder {
             .enumerate()
             .map(|(i, t)| (t.id.0.clone(), i))
             .collect();
+        for (task, refs) in self.plan.tasks.iter_mut().zip(&self.task_refs) {
+            if let Some(phase) = refs.phase_index {
+                task.phase = Some(self.plan.phases[phase].id.clone());
+            }
+        }
         self.resolve_parents(&ids);
         self.resolve_sprints();
         self.resolve_dependencies(&ids);

@@ -258,7 +258,7 @@ impl Builder {
             Ctx::HeadingTask(task) => Some(task),
             _ => None,
         };
-        let mut phase: Option<PhaseId> = None;
+        let mut phase: Option<usize> = None;
         let mut sprint: Option<SprintId> = None;
         for (number, raw, cells) in rows {
             let number = *number;
@@ -278,9 +278,7 @@ impl Builder {
             };
             let status = self.row_status(layout, cells, number);
             let task = self.new_task(title, &status, parent);
-            if let Some(phase) = &phase {
-                self.plan.tasks[task].phase = Some(phase.clone());
-            }
+            self.task_refs[task].phase_index = phase;
             if let Some(sprint) = &sprint {
                 self.plan.tasks[task].sprint = Some(sprint.clone());
             }
@@ -295,7 +293,7 @@ impl Builder {
         &mut self,
         layout: &Layout,
         cells: &[String],
-        phase: &mut Option<PhaseId>,
+        phase: &mut Option<usize>,
         sprint: &mut Option<SprintId>,
     ) -> bool {
         let mut filled = cells.iter().enumerate().filter(|(_, c)| !is_placeholder(c));
@@ -312,8 +310,7 @@ impl Builder {
                 *sprint = Some(self.plan.sprints[index].id.clone());
             }
             Kind::Phase => {
-                let index = self.phase_for(&heading);
-                *phase = Some(self.plan.phases[index].id.clone());
+                *phase = Some(self.phase_for(&heading));
             }
             _ => return false,
         }
@@ -391,7 +388,7 @@ impl Builder {
                 }
                 Some(Column::Phase) => {
                     let phase = self.table_phase(unbold(cell.trim()));
-                    self.plan.tasks[task].phase = Some(self.plan.phases[phase].id.clone());
+                    self.task_refs[task].phase_index = Some(phase);
                     continue;
                 }
                 Some(Column::Status | Column::Progress) => {
