@@ -356,7 +356,7 @@ fn sprint_columns_and_progress_without_status() {
 
 #[test]
 fn known_field_columns_extra_cells_empty_tables_and_rows_without_titles() {
-    let text = "# P\n\n## Yard\n\n| Task | Status | Tags | Completed | Who |\n|---|---|---|---|---|\n| Scrape the hull | done | hull, paint | 2026-03-01 | Ola | spare |\n| | todo | deck | | Ines |\n\n## Empty\n\n| Task | Status |\n|---|---|\n";
+    let text = "# P\n\n## Yard\n\n| Task | Status | Tags | Completed | Who | Assignee |\n|---|---|---|---|---|---|\n| Scrape the hull | done | hull, paint | 2026-03-01 | Ola | Ines | spare |\n| | todo | deck | | Ines |\n\n## Empty\n\n| Task | Status |\n|---|---|\n";
     let imported = import(text);
     let plan = &imported.plan;
     assert_eq!(plan.tasks.len(), 1);
@@ -365,7 +365,12 @@ fn known_field_columns_extra_cells_empty_tables_and_rows_without_titles() {
     assert_eq!(hull.completed, day("2026-03-01"));
     assert_eq!(hull.owner, "Ola");
     assert_eq!(
-        field(hull, "Column 6"),
+        field(hull, "Assignee (column 6)"),
+        Some("Ines"),
+        "a second owner is kept"
+    );
+    assert_eq!(
+        field(hull, "Column 7"),
         Some("spare"),
         "a cell past the header is kept"
     );

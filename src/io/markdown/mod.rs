@@ -48,7 +48,8 @@
 //!   plan lacks is added), phase/module/epic, points, estimate/hours, depends on/blocked by
 //!   (resolved like dependency fields). Any other column is read as a task field of its header's
 //!   name (so known field names such as Tags or Completed still work), and a value a column cannot
-//!   take is kept under its header. A row holding only `**Sprint 2**` or `Phase 2: Beta` opens
+//!   take is kept under its header; a second column of one meaning ("Owner", then "Assignee")
+//!   is kept as a field named with its column number. A row holding only `**Sprint 2**` or `Phase 2: Beta` opens
 //!   that sprint or phase for the rows below; the headings above give the rows their phase, sprint
 //!   and group as they do list items (under a heading task the rows are its subtasks). Several
 //!   status columns (`iOS status`, `Web status`) give each status as a field and the least

@@ -48,6 +48,9 @@ pub(super) enum Column {
     Dependencies,
     /// Anything else: read as a task field named by the header.
     Other,
+    /// A second column of a meaning other than status ("Owner" then "Assignee"): kept as a field,
+    /// named so that it is never read as that meaning again.
+    Again,
 }
 
 /// The columns of a task table.
@@ -102,8 +105,8 @@ pub(super) fn layout(header: &[String]) -> Option<Layout> {
         let mut column = meaning(&words);
         // One column per meaning; a second title or owner column is a field of its own.
         let bit = 1u32 << (column as u32);
-        if column != Column::Status && seen & bit != 0 {
-            column = Column::Other;
+        if !matches!(column, Column::Status | Column::Other) && seen & bit != 0 {
+            column = Column::Again;
         }
         seen |= bit;
         columns.push(column);
@@ -366,12 +369,15 @@ impl Builder {
                 Some(Column::Title) => continue,
                 Some(Column::Status) if !several => continue,
                 Some(Column::Id) => {
+                    // An id holds no white space or braces (it is written as `{#id}`).
                     let id = unbold(cell.trim()).trim_matches('`');
                     let id: Vec<&str> = id
-                        .split([' ', '\t', '{', '}'])
+                        .split(|c: char| c.is_whitespace() || c == '{' || c == '}')
                         .filter(|p| !p.is_empty())
                         .collect();
-                    self.task_refs[task].explicit_id = Some(id.join("-"));
+                    if !id.is_empty() {
+                        self.task_refs[task].explicit_id = Some(id.join("-"));
+                    }
                     continue;
                 }
                 Some(Column::Sprint) => {
@@ -394,6 +400,13 @@ impl Builder {
                 Some(Column::Status | Column::Progress) => {
                     self.plan.tasks[task].fields.push(Field {
                         name,
+                        value: multi_line(cell),
+                    });
+                    continue;
+                }
+                Some(Column::Again) => {
+                    self.plan.tasks[task].fields.push(Field {
+                        name: format!("{name} (column {})", at + 1),
                         value: multi_line(cell),
                     });
                     continue;
