@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use std::path::PathBuf;
-use waymark::analysis::check_plan;
+use waymark::analysis::{Problem, check_plan};
 use waymark::io::{Imported, export_markdown, import_markdown};
 use waymark::model::{PhaseId, Plan, SprintId, StatusCategory, Task, TaskId};
 
@@ -434,6 +434,42 @@ proptest! {
         if let Ok(imported) = import_markdown(&text) {
             let _ = export_markdown(&imported.plan);
         }
+    }
+
+    #[test]
+    fn random_task_tables_pass_the_check_and_round_trip(
+        header in proptest::collection::vec(
+            "(ID|Status|Web status|Owner|Progress|Start|Due|Sprint|Phase|Depends on|Notes|Points|Priority|Tags|[A-Z][a-z]{1,6})",
+            0..6,
+        ),
+        rows in proptest::collection::vec(
+            proptest::collection::vec(
+                "(\\*\\*Sprint [0-9]\\*\\*|Phase [0-9]: [a-z]{1,4}|✅ Done|⏳ Pending|🔄|blocked|-|n/a|T-[0-9]|[0-9]{1,3}%|2026-01-0[1-9]|high|[a-zA-Z0-9][a-zA-Z0-9 ,]{0,8})",
+                0..8,
+            ),
+            0..10,
+        ),
+    ) {
+        let mut text = format!(
+            "# Plan\n\n## Work\n\n| Task | {} |\n|{}\n",
+            header.join(" | "),
+            "---|".repeat(header.len() + 1)
+        );
+        for row in &rows {
+            text.push_str("| ");
+            text.push_str(&row.join(" | "));
+            text.push_str(" |\n");
+        }
+        let plan = import(&text).plan;
+        // A loop of dependencies is the document's own; anything else wrong is the importer's.
+        let problems: Vec<Problem> = check_plan(&plan)
+            .into_iter()
+            .filter(|p| !matches!(p, Problem::Cycle(_)))
+            .collect();
+        prop_assert_eq!(problems, Vec::new(), "{}", text);
+        let written = export_markdown(&plan);
+        let again = import(&written).plan;
+        prop_assert_eq!(again, plan, "{}\n---\n{}", text, written);
     }
 
     #[test]

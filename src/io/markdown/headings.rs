@@ -112,7 +112,12 @@ fn classify_name(name: &str) -> (Kind, String, String) {
         None
     };
     if let Some((kind, short)) = structural {
-        if let Some(number) = number_after_word(name) {
+        // "Phase 1: Foundation" is numbered; "Phase: 1 Foundation" is named.
+        let colon = lower
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.ends_with(':'));
+        if let Some(number) = number_after_word(name).filter(|_| !colon) {
             let prefix = if short.is_empty() {
                 format!("{first}-")
             } else {

@@ -664,11 +664,17 @@ impl Builder {
         key
     }
 
-    /// `✅ Done thing`, `Done thing ✅` or `Done thing - COMPLETE` → the status and the title.
+    /// `✅ Done thing`, `Done thing ✅` or `Done thing - COMPLETE` → the status and the title. A
+    /// bold field (`**Web status**: ✅`) is a field whatever its value ends with.
     fn emoji_status<'t>(&mut self, text: &'t str) -> Option<(StatusKey, &'t str)> {
         let (word, rest) = split_leading_emoji(text)
             .filter(|(_, rest)| !rest.is_empty())
-            .or_else(|| trailing_status(text))?;
+            .or_else(|| {
+                scan::bold_field(text)
+                    .is_none()
+                    .then(|| trailing_status(text))
+                    .flatten()
+            })?;
         let key = recognise_status(&self.plan.legend, word).or_else(|| {
             let category = crate::io::builtin_category(word)?;
             Some(self.category_status(category))

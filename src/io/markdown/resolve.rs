@@ -17,13 +17,12 @@ impl Builder {
     /// Settles references and counts.
     pub(super) fn finish(mut self) -> Imported {
         self.assign_ids();
-        let ids: HashMap<String, usize> = self
-            .plan
-            .tasks
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.id.0.clone(), i))
-            .collect();
+        // An id written twice names its first task: the later ones are renamed when the plan is
+        // settled.
+        let mut ids: HashMap<String, usize> = HashMap::with_capacity(self.plan.tasks.len());
+        for (index, task) in self.plan.tasks.iter().enumerate() {
+            ids.entry(task.id.0.clone()).or_insert(index);
+        }
         for (task, refs) in self.plan.tasks.iter_mut().zip(&self.task_refs) {
             if let Some(phase) = refs.phase_index {
                 task.phase = Some(self.plan.phases[phase].id.clone());

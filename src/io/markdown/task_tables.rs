@@ -244,6 +244,16 @@ fn advancement(category: StatusCategory) -> u8 {
     }
 }
 
+/// A sprint or phase cell's name: a number (`2`, `3.1 Polish`) is the sprint's or phase's number.
+fn numbered(word: &str, text: &str) -> String {
+    let first = text.split_whitespace().next().unwrap_or_default();
+    if first.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("{word} {text}")
+    } else {
+        text.to_owned()
+    }
+}
+
 /// A cell's text, or `None` for "not applicable" (`-`, `—`, `n/a`, blank and the other
 /// placeholders).
 fn value(cells: &[String], at: usize) -> Option<&str> {
@@ -369,44 +379,51 @@ impl Builder {
                 Some(Column::Title) => continue,
                 Some(Column::Status) if !several => continue,
                 Some(Column::Id) => {
-                    // An id holds no white space or braces (it is written as `{#id}`).
-                    let id = unbold(cell.trim()).trim_matches('`');
+                    // An id holds no white space or braces (it is written as `{#id}`), nor what
+                    // separates the ids of a dependency list.
+                    let id = unbold(cell.trim()).trim_matches(['`', '.']);
                     let id: Vec<&str> = id
-                        .split(|c: char| c.is_whitespace() || c == '{' || c == '}')
+                        .split(|c: char| {
+                            c.is_whitespace() || matches!(c, '{' | '}' | ',' | ';' | '"')
+                        })
                         .filter(|p| !p.is_empty())
                         .collect();
+                    let id = id.join("-");
+                    let id = id.trim_end_matches('.');
                     if !id.is_empty() {
-                        self.task_refs[task].explicit_id = Some(id.join("-"));
+                        self.task_refs[task].explicit_id = Some(id.to_owned());
                     }
                     continue;
                 }
                 Some(Column::Sprint) => {
-                    let text = cell.trim();
-                    let text = if text.chars().all(|c| c.is_ascii_digit()) {
-                        format!("Sprint {text}")
-                    } else {
-                        unbold(text).to_owned()
-                    };
+                    let text = numbered("Sprint", unbold(cell.trim()));
                     let refs = &mut self.task_refs[task];
                     refs.sprint_ref = Some((text, number));
                     refs.create_sprint = true;
                     continue;
                 }
                 Some(Column::Phase) => {
-                    let phase = self.table_phase(unbold(cell.trim()));
+                    let phase = self.table_phase(&numbered("Phase", unbold(cell.trim())));
                     self.task_refs[task].phase_index = Some(phase);
                     continue;
                 }
-                Some(Column::Status | Column::Progress) => {
+                Some(Column::Progress) => {
                     self.plan.tasks[task].fields.push(Field {
                         name,
                         value: multi_line(cell),
                     });
                     continue;
                 }
-                Some(Column::Again) => {
+                // A field named plain "Status" would be the task's status when read back.
+                Some(Column::Again | Column::Status) => {
+                    let name =
+                        if column == Some(Column::Status) && !name.eq_ignore_ascii_case("status") {
+                            name
+                        } else {
+                            format!("{name} (column {})", at + 1)
+                        };
                     self.plan.tasks[task].fields.push(Field {
-                        name: format!("{name} (column {})", at + 1),
+                        name,
                         value: multi_line(cell),
                     });
                     continue;
