@@ -218,6 +218,25 @@ fn several_status_columns_keep_each_status_and_take_the_least_advanced() {
 }
 
 #[test]
+fn statuses_written_as_bare_emoji_survive_the_round_trip() {
+    let text = "# P\n\n| Feature | Status | Status |\n|---|---|---|\n| Tide tables | ✅ | 🔄 |\n";
+    let plan = import(text).plan;
+    assert_eq!(plan.tasks.len(), 1);
+    let kept: Vec<(&str, &str)> = plan.tasks[0]
+        .fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.value.as_str()))
+        .collect();
+    assert_eq!(
+        kept,
+        [("Status (column 2)", "✅"), ("Status (column 3)", "🔄")]
+    );
+    assert_eq!(plan.category(&plan.tasks[0].status), StatusCategory::Active);
+    let written = export_markdown(&plan);
+    assert_eq!(import(&written).plan, plan, "document:\n{written}");
+}
+
+#[test]
 fn dependencies_resolve_and_an_unknown_one_is_a_warning_on_its_row() {
     let text = fixture("md_task_tables.md");
     let imported = import(&text);

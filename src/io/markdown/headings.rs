@@ -359,6 +359,12 @@ mod tests {
             ),
             (Kind::Milestone, "Launch", "m9")
         );
+        // The colon form names the phase, even with a name that starts with a number.
+        let named = analyse("Phase: 0 Launch");
+        assert_eq!(
+            (named.kind, named.name.as_str(), named.id.as_str()),
+            (Kind::Phase, "0 Launch", "0-launch")
+        );
         assert_eq!(analyse("📋 Current Phase: Planning").kind, Kind::Phase);
         assert_eq!(analyse("📝 Tasks").kind, Kind::Neutral);
         assert_eq!(analyse("1.1 Project Infrastructure").kind, Kind::Generic);

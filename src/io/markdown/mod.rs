@@ -25,7 +25,8 @@
 //!   criterion, under "Ideas" an idea, after `**Acceptance Criteria**:` a checklist item.
 //!   A **plain bullet under a task is a checklist item** (unticked), so a sprint's sessions
 //!   (`- [ ] **Session 1: …**`) are tasks of the sprint and their bullets their checklists.
-//!   `**Key**: value` bullets under a task are its fields; a bold label item
+//!   `**Key**: value` bullets under a task are its fields (whatever the value ends with: a
+//!   trailing status emoji makes no task of a field); a bold label item
 //!   (`1. **Core Infrastructure**:`) groups the items nested under it.
 //! - **Fields.** Status, Description, Notes, Dependencies/Depends on, Completed, Priority, Owner,
 //!   Sprint, Estimate, Start/Target Start, Due/Target End, Tags, Artifacts, Verification, Hints,
