@@ -66,7 +66,10 @@ impl Builder {
                 let task_rows: Vec<(usize, &str, Vec<String>)> = lines[2..]
                     .iter()
                     .zip(rows.into_iter().skip(2))
-                    .filter(|(_, cells)| cells.iter().any(|c| !is_placeholder(c)))
+                    .filter(|(_, cells)| {
+                        // A second separator row (a header broken over two lines) is no task.
+                        cells.iter().any(|c| !is_placeholder(c)) && !scan::is_table_separator(cells)
+                    })
                     .map(|((number, raw), cells)| (*number, raw.as_str(), cells))
                     .collect();
                 self.task_table(&layout, &task_rows);

@@ -136,7 +136,9 @@ pub(super) fn layout(header: &[String]) -> Option<Layout> {
         .iter()
         .enumerate()
         .map(|(i, cell)| {
-            let name = cell.trim().trim_matches(['*', '_', ':', ' ']);
+            // A field's name holds no `*` (it is written in bold).
+            let name = cell.replace('*', "");
+            let name = name.trim_matches(['_', ':', ' ']);
             if name.is_empty() {
                 format!("Column {}", i + 1)
             } else {
