@@ -163,6 +163,50 @@ fn markdown_reading_grows_linearly() {
     });
 }
 
+/// A task table of about `n` rows: ids, statuses of three teams, owners, dates, a dependency on
+/// the row before and a sprint row every 25 rows, under a heading.
+fn task_table(n: usize) -> String {
+    let mut text = String::from(
+        "# Plan\n\n## Work\n\n| ID | Task | iOS status | Web status | Owner | Due | Depends on | Area |\n|---|---|---|---|---|---|---|---|\n",
+    );
+    for row in 0..n {
+        if row % 25 == 0 {
+            let _ = writeln!(text, "| | **Sprint {}** | | | | | | |", row / 25 + 1);
+        }
+        let status = ["✅ Done", "🔄 In Progress", "⏳ Pending", "n/a"][row % 4];
+        let after = if row == 0 {
+            "-".to_owned()
+        } else {
+            format!("W-{}", row - 1)
+        };
+        let _ = writeln!(
+            text,
+            "| W-{row} | Task number {row} | {status} | {} | Owner {} | 2026-02-{:02} | {after} | area {} |",
+            ["✅ Done", "⏳ Pending"][row % 2],
+            row % 7,
+            row % 28 + 1,
+            row % 3
+        );
+    }
+    text
+}
+
+#[test]
+#[ignore = "timed: run alone with `cargo test --release --test core doubling -- --ignored`; a parallel test run makes it noisy"]
+fn markdown_task_tables_grow_linearly() {
+    assert_linear("Markdown, a task table", Format::Markdown, &task_table);
+}
+
+#[test]
+fn the_task_table_input_is_read_as_tasks() {
+    let imported = Format::Markdown
+        .read(task_table(60).as_bytes())
+        .expect("reads");
+    assert_eq!(imported.plan.tasks.len(), 60);
+    assert_eq!(imported.plan.sprints.len(), 3);
+    assert_eq!(imported.plan.tasks[59].depends_on.len(), 1);
+}
+
 #[test]
 #[ignore = "timed: run alone with `cargo test --release --test core doubling -- --ignored`; a parallel test run makes it noisy"]
 fn csv_reading_grows_linearly() {

@@ -112,7 +112,12 @@ fn classify_name(name: &str) -> (Kind, String, String) {
         None
     };
     if let Some((kind, short)) = structural {
-        if let Some(number) = number_after_word(name) {
+        // "Phase 1: Foundation" is numbered; "Phase: 1 Foundation" is named.
+        let colon = lower
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.ends_with(':'));
+        if let Some(number) = number_after_word(name).filter(|_| !colon) {
             let prefix = if short.is_empty() {
                 format!("{first}-")
             } else {
@@ -353,6 +358,12 @@ mod tests {
                 milestone.id.as_str()
             ),
             (Kind::Milestone, "Launch", "m9")
+        );
+        // The colon form names the phase, even with a name that starts with a number.
+        let named = analyse("Phase: 0 Launch");
+        assert_eq!(
+            (named.kind, named.name.as_str(), named.id.as_str()),
+            (Kind::Phase, "0 Launch", "0-launch")
         );
         assert_eq!(analyse("📋 Current Phase: Planning").kind, Kind::Phase);
         assert_eq!(analyse("📝 Tasks").kind, Kind::Neutral);

@@ -73,6 +73,12 @@ pub(super) struct TaskRefs {
     pub parent_ref: Option<(String, usize)>,
     pub deps: Vec<(String, usize)>,
     pub sprint_ref: Option<(String, usize)>,
+    /// Whether a sprint the reference names is added to the plan when it has none of that name
+    /// (a task table's sprint column).
+    pub create_sprint: bool,
+    /// The phase a task table gave the task (an index into `plan.phases`): its id is read once
+    /// the whole document is, since a phase heading further down may give the phase its id.
+    pub phase_index: Option<usize>,
     /// The line the task was read from.
     pub line: usize,
 }
@@ -401,7 +407,7 @@ impl Builder {
         titles::record(&mut self.plan, key, &heading);
     }
 
-    fn phase_for(&mut self, heading: &headings::Heading) -> usize {
+    pub(super) fn phase_for(&mut self, heading: &headings::Heading) -> usize {
         let name = heading.name.to_lowercase();
         let found = self
             .plan
@@ -429,7 +435,7 @@ impl Builder {
         index
     }
 
-    fn sprint_for(&mut self, heading: &headings::Heading) -> usize {
+    pub(super) fn sprint_for(&mut self, heading: &headings::Heading) -> usize {
         let index = self
             .plan
             .sprints
@@ -658,11 +664,17 @@ impl Builder {
         key
     }
 
-    /// `✅ Done thing`, `Done thing ✅` or `Done thing - COMPLETE` → the status and the title.
+    /// `✅ Done thing`, `Done thing ✅` or `Done thing - COMPLETE` → the status and the title. A
+    /// bold field (`**Web status**: ✅`) is a field whatever its value ends with.
     fn emoji_status<'t>(&mut self, text: &'t str) -> Option<(StatusKey, &'t str)> {
         let (word, rest) = split_leading_emoji(text)
             .filter(|(_, rest)| !rest.is_empty())
-            .or_else(|| trailing_status(text))?;
+            .or_else(|| {
+                scan::bold_field(text)
+                    .is_none()
+                    .then(|| trailing_status(text))
+                    .flatten()
+            })?;
         let key = recognise_status(&self.plan.legend, word).or_else(|| {
             let category = crate::io::builtin_category(word)?;
             Some(self.category_status(category))

@@ -3,7 +3,7 @@
 //! [`import_markdown`] reads the dialects project leads write (PLAN templates with status words,
 //! roadmaps with ✅/❌ and sprints of sessions, progress trackers with modules, week ranges,
 //! milestones, velocity and register tables, milestone checklists with phases, metrics and
-//! risks); [`export_markdown`] writes a plan in a form the importer reads back to the same plan.
+//! risks, task tables); [`export_markdown`] writes a plan in a form the importer reads back to the same plan.
 //!
 //! # Rules the importer follows
 //!
@@ -25,7 +25,8 @@
 //!   criterion, under "Ideas" an idea, after `**Acceptance Criteria**:` a checklist item.
 //!   A **plain bullet under a task is a checklist item** (unticked), so a sprint's sessions
 //!   (`- [ ] **Session 1: …**`) are tasks of the sprint and their bullets their checklists.
-//!   `**Key**: value` bullets under a task are its fields; a bold label item
+//!   `**Key**: value` bullets under a task are its fields (whatever the value ends with: a
+//!   trailing status emoji makes no task of a field); a bold label item
 //!   (`1. **Core Infrastructure**:`) groups the items nested under it.
 //! - **Fields.** Status, Description, Notes, Dependencies/Depends on, Completed, Priority, Owner,
 //!   Sprint, Estimate, Start/Target Start, Due/Target End, Tags, Artifacts, Verification, Hints,
@@ -36,8 +37,27 @@
 //!   ("Authentication must be complete first"); phases by id, name or `Module 0, 1` numbers, or
 //!   "all previous modules". A phase's "Blockers" bullet `Depends on …` is a phase dependency.
 //!   What cannot be resolved is kept as a field and reported with its line.
-//! - **Tables** are recognised by their header cells; placeholder cells (`None`, `-`, `TBD`)
-//!   are empty and rows of placeholders are skipped.
+//! - **Tables** are recognised by their header cells; placeholder cells (`None`, `-`, `—`,
+//!   `n/a`, `TBD`, blank) are empty and rows of placeholders are skipped. Register tables
+//!   (blockers, known issues, update log, velocity, metrics, risks, reviews, links, status
+//!   history, overall progress by phase) come first.
+//! - **Task tables** (`task_tables.rs`): a table with a title column (Task, Story, Feature, Item,
+//!   Deliverable, Title, Name…) and a status, owner, progress, id, date or priority column is one
+//!   task per row. Columns are matched by meaning, case-insensitively: id/#/key, status/state
+//!   (emoji, word or both, through the legend), progress/%, owner/assigned to/who, start,
+//!   finish/end/due/target, priority, notes/comments, description, sprint/iteration (a sprint the
+//!   plan lacks is added), phase/module/epic, points, estimate/hours, depends on/blocked by
+//!   (resolved like dependency fields). Any other column is read as a task field of its header's
+//!   name (so known field names such as Tags or Completed still work), and a value a column cannot
+//!   take is kept under its header; a second column of one meaning ("Owner", then "Assignee")
+//!   is kept as a field named with its column number. A row holding only `**Sprint 2**` or `Phase 2: Beta` opens
+//!   that sprint or phase for the rows below; the headings above give the rows their phase, sprint
+//!   and group as they do list items (under a heading task the rows are its subtasks). Several
+//!   status columns (`iOS status`, `Web status`) give each status as a field and the least
+//!   advanced one as the task's status (not started < blocked < in progress < done; dropped holds
+//!   nothing back). A header that names tasks ("Task", "Story", not "Name") is never read as an
+//!   overall-progress or velocity table even with a Phase or Planned column. A row without a
+//!   title (or id) is kept as a note, with a warning on its line.
 //! - **Anything else** is kept, in document order, as a note section under its heading, with a
 //!   warning giving its first line. Waymark writes notes between `<!-- waymark:note -->` markers
 //!   so they come back verbatim.
@@ -70,6 +90,7 @@ mod legend;
 mod resolve;
 mod scan;
 mod tables;
+mod task_tables;
 mod titles;
 mod values;
 

@@ -17,13 +17,17 @@ impl Builder {
     /// Settles references and counts.
     pub(super) fn finish(mut self) -> Imported {
         self.assign_ids();
-        let ids: HashMap<String, usize> = self
-            .plan
-            .tasks
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.id.0.clone(), i))
-            .collect();
+        // An id written twice names its first task: the later ones are renamed when the plan is
+        // settled.
+        let mut ids: HashMap<String, usize> = HashMap::with_capacity(self.plan.tasks.len());
+        for (index, task) in self.plan.tasks.iter().enumerate() {
+            ids.entry(task.id.0.clone()).or_insert(index);
+        }
+        for (task, refs) in self.plan.tasks.iter_mut().zip(&self.task_refs) {
+            if let Some(phase) = refs.phase_index {
+                task.phase = Some(self.plan.phases[phase].id.clone());
+            }
+        }
         self.resolve_parents(&ids);
         self.resolve_sprints();
         self.resolve_dependencies(&ids);
@@ -112,10 +116,28 @@ impl Builder {
             .map(|s| s.id.clone())
     }
 
+    /// A sprint named in a task table that the plan lacks, added to it (unless its name makes
+    /// no id).
+    fn new_sprint(&mut self, text: &str) -> Option<SprintId> {
+        let heading = headings::analyse(text);
+        if heading.id.is_empty() {
+            return None;
+        }
+        let index = self.sprint_for(&heading);
+        Some(self.plan.sprints[index].id.clone())
+    }
+
     fn resolve_sprints(&mut self) {
         for index in 0..self.plan.tasks.len() {
             if let Some((text, line)) = self.task_refs[index].sprint_ref.take() {
-                match self.sprint_id(&text) {
+                let found = self.sprint_id(&text).or_else(|| {
+                    if self.task_refs[index].create_sprint {
+                        self.new_sprint(&text)
+                    } else {
+                        None
+                    }
+                });
+                match found {
                     Some(id) => self.plan.tasks[index].sprint = Some(id),
                     None => self
                         .report

@@ -3,6 +3,7 @@
 
 use super::import::Builder;
 use super::scan;
+use super::task_tables;
 use super::values::{date, is_placeholder, multi_line};
 use crate::model::{
     Blocker, Cadence, KnownIssue, Link, LogEntry, Metric, Phase, PhaseId, Risk, StatusChange,
@@ -49,6 +50,8 @@ impl Builder {
             .collect();
         let understood = rows.len() >= 2 && scan::is_table_separator(&rows[1]) && {
             let header: Vec<String> = rows[0].iter().map(|h| h.to_lowercase()).collect();
+            let tasks = task_tables::layout(&rows[0]);
+            let names_tasks = tasks.as_ref().is_some_and(task_tables::Layout::names_tasks);
             let data: Vec<Row> = rows[2..]
                 .iter()
                 .map(|cells| Row {
@@ -57,7 +60,23 @@ impl Builder {
                 })
                 .filter(|row| row.cells.iter().any(|c| !is_placeholder(c)))
                 .collect();
-            self.table_rows(&header, &data, lines[0].0)
+            if self.table_rows(&header, &data, lines[0].0, names_tasks) {
+                true
+            } else if let Some(layout) = tasks.filter(|_| !data.is_empty()) {
+                let task_rows: Vec<(usize, &str, Vec<String>)> = lines[2..]
+                    .iter()
+                    .zip(rows.into_iter().skip(2))
+                    .filter(|(_, cells)| {
+                        // A second separator row (a header broken over two lines) is no task.
+                        cells.iter().any(|c| !is_placeholder(c)) && !scan::is_table_separator(cells)
+                    })
+                    .map(|((number, raw), cells)| (*number, raw.as_str(), cells))
+                    .collect();
+                self.task_table(&layout, &task_rows);
+                true
+            } else {
+                false
+            }
         };
         if understood {
             self.mark_used();
@@ -68,7 +87,16 @@ impl Builder {
         }
     }
 
-    fn table_rows(&mut self, header: &[String], rows: &[Row], number: usize) -> bool {
+    /// Reads a register table; false when the header names no register. A table whose header
+    /// names tasks (`names_tasks`) is no overall-progress or velocity table, whatever its other
+    /// columns say.
+    fn table_rows(
+        &mut self,
+        header: &[String],
+        rows: &[Row],
+        number: usize,
+        names_tasks: bool,
+    ) -> bool {
         let has = |name: &str| header.iter().any(|h| h.contains(name));
         if has("blocker") {
             for row in rows {
@@ -108,7 +136,7 @@ impl Builder {
                     author: row.get(&["by", "author"]),
                 });
             }
-        } else if has("planned") {
+        } else if has("planned") && !names_tasks {
             for row in rows {
                 let number_in = |names: &[&str]| row.get(names).parse::<f64>().ok();
                 self.plan.velocity.push(VelocityRecord {
@@ -174,7 +202,7 @@ impl Builder {
                     at,
                 });
             }
-        } else if has("phase") || has("module") {
+        } else if (has("phase") || has("module")) && !names_tasks {
             self.progress_rows(rows, number);
         } else {
             return false;

@@ -1,0 +1,506 @@
+//! Markdown task tables: pipe tables whose rows are tasks, with sprint and phase rows, the heading
+//! above as the group, several status columns, and tables that are not task tables.
+
+use proptest::prelude::*;
+use std::path::PathBuf;
+use waymark::analysis::{Problem, check_plan};
+use waymark::io::{Imported, export_markdown, import_markdown};
+use waymark::model::{PhaseId, Plan, SprintId, StatusCategory, Task, TaskId};
+
+fn fixture(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    std::fs::read_to_string(path).expect("fixture is readable")
+}
+
+fn import(text: &str) -> Imported {
+    import_markdown(text).expect("the document imports")
+}
+
+fn task<'a>(plan: &'a Plan, title: &str) -> &'a Task {
+    plan.tasks
+        .iter()
+        .find(|t| t.title == title)
+        .unwrap_or_else(|| panic!("no task {title:?}"))
+}
+
+/// The 1-based number of the one line of `text` that contains `needle`.
+fn line_with(text: &str, needle: &str) -> usize {
+    let found: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| line.contains(needle))
+        .map(|(at, _)| at + 1)
+        .collect();
+    assert_eq!(found.len(), 1, "{needle:?} once");
+    found[0]
+}
+
+fn field<'a>(task: &'a Task, name: &str) -> Option<&'a str> {
+    task.fields
+        .iter()
+        .find(|f| f.name == name)
+        .map(|f| f.value.as_str())
+}
+
+fn status_of(plan: &Plan, title: &str) -> (String, StatusCategory) {
+    let status = &task(plan, title).status;
+    (status.as_str().to_owned(), plan.category(status))
+}
+
+/// A date, as the task's optional date fields hold it.
+#[expect(clippy::unnecessary_wraps, reason = "compared with optional dates")]
+fn day(text: &str) -> Option<chrono::NaiveDate> {
+    Some(chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a date"))
+}
+
+#[test]
+fn task_tables_become_tasks() {
+    let text = fixture("md_task_tables.md");
+    let imported = import(&text);
+    let plan = &imported.plan;
+    let titles: Vec<&str> = plan.tasks.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Collect the winter timetable",
+            "Draw the route map",
+            "Set up ticket prices",
+            "Test on the old tablets",
+            "Print paper tickets",
+            "Card reader at the kiosk",
+            "Refund desk rota",
+            "Season pass",
+            "Pilot on the north pier",
+            "Rollout to every pier",
+            "Announce in the harbour newsletter",
+            "Offline timetable",
+            "Push alerts for delays",
+            "Dark mode",
+        ]
+    );
+    // The id column gives ids; rows of tables without one get automatic ids.
+    let ids: Vec<&str> = plan.tasks[..5].iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["FT-1", "FT-2", "FT-3", "FT-4", "T-005"]);
+    // Statuses written as emoji and words, through the default legend.
+    let statuses: Vec<&str> = plan.tasks.iter().map(|t| t.status.as_str()).collect();
+    assert_eq!(
+        statuses,
+        [
+            "DONE",
+            "IN PROGRESS",
+            "TODO",
+            "BLOCKED",
+            "DONE",
+            "IN PROGRESS",
+            "TODO",
+            "TODO",
+            "TODO",
+            "TODO",
+            "TODO",
+            "IN PROGRESS",
+            "TODO",
+            "DONE",
+        ]
+    );
+    let owners: Vec<&str> = plan.tasks.iter().map(|t| t.owner.as_str()).collect();
+    assert_eq!(
+        owners,
+        [
+            "Ines", "Ola", "", "Ines", "Ola", "Marek", "Marek", "", "Ola", "Ines", "Marek", "", "",
+            ""
+        ]
+    );
+    let first = task(plan, "Collect the winter timetable");
+    assert_eq!(first.start, day("2026-01-05"));
+    assert_eq!(first.due, day("2026-01-09"));
+    assert_eq!(field(first, "Progress"), Some("100%"));
+    assert_eq!(
+        field(first, "Pier"),
+        Some("North"),
+        "an unknown column is kept"
+    );
+    let prices = task(plan, "Set up ticket prices");
+    assert_eq!((prices.start, prices.due), (None, day("2026-02-06")));
+    assert_eq!(field(prices, "Pier"), Some("South"));
+    let tablets = task(plan, "Test on the old tablets");
+    assert!(tablets.fields.is_empty(), "n/a and blank cells are empty");
+    assert_eq!(task(plan, "Draw the route map").fields.len(), 1);
+    assert_eq!(plan.meta.updated, day("2026-01-20"));
+}
+
+#[test]
+fn sprint_rows_headings_and_phase_rows_place_the_rows_below() {
+    let plan = import(&fixture("md_task_tables.md")).plan;
+    let sprints: Vec<(&str, &str)> = plan
+        .sprints
+        .iter()
+        .map(|s| (s.id.as_str(), s.name.as_str()))
+        .collect();
+    assert_eq!(
+        sprints,
+        [("sprint-1", "Sprint 1"), ("sprint-2", "Sprint 2")]
+    );
+    let sprint_of = |title| task(&plan, title).sprint.as_ref().map(SprintId::as_str);
+    assert_eq!(sprint_of("Print paper tickets"), Some("sprint-1"));
+    assert_eq!(sprint_of("Card reader at the kiosk"), Some("sprint-1"));
+    assert_eq!(sprint_of("Refund desk rota"), Some("sprint-2"));
+    assert_eq!(sprint_of("Season pass"), Some("sprint-2"));
+    assert_eq!(plan.tasks.iter().filter(|t| t.sprint.is_some()).count(), 4);
+    let groups: Vec<&str> = plan.tasks.iter().map(|t| t.group.as_str()).collect();
+    assert_eq!(groups[..4], ["Launch work"; 4]);
+    assert_eq!(groups[4..8], ["Launch work / Ticket office"; 4]);
+    assert_eq!(groups[8..11], ["Rollout"; 3]);
+    assert_eq!(groups[11..], ["Platform releases"; 3]);
+    let phases: Vec<(&str, &str)> = plan
+        .phases
+        .iter()
+        .map(|p| (p.id.as_str(), p.name.as_str()))
+        .collect();
+    assert_eq!(
+        phases,
+        [
+            ("phase-1", "Phase 1: Pilot"),
+            ("phase-2", "Phase 2: All piers")
+        ]
+    );
+    let phase_of = |title| task(&plan, title).phase.as_ref().map(PhaseId::as_str);
+    assert_eq!(phase_of("Pilot on the north pier"), Some("phase-1"));
+    assert_eq!(phase_of("Rollout to every pier"), Some("phase-2"));
+    assert_eq!(
+        phase_of("Announce in the harbour newsletter"),
+        Some("phase-2")
+    );
+    assert_eq!(plan.tasks.iter().filter(|t| t.phase.is_some()).count(), 3);
+    // Points, priorities and a due date that is no date (kept under the table's header).
+    let points: Vec<Option<f64>> = plan.tasks[4..8].iter().map(|t| t.estimate.points).collect();
+    assert_eq!(points, [Some(3.0), Some(5.0), Some(2.0), Some(8.0)]);
+    let priorities: Vec<String> = plan.tasks[8..11]
+        .iter()
+        .map(|t| t.priority.map(|p| p.to_string()).unwrap_or_default())
+        .collect();
+    assert_eq!(priorities, ["P1", "P2", "P3"]);
+    let newsletter = task(&plan, "Announce in the harbour newsletter");
+    assert_eq!(newsletter.due, None);
+    assert_eq!(field(newsletter, "Due"), Some("soon"));
+}
+
+#[test]
+fn several_status_columns_keep_each_status_and_take_the_least_advanced() {
+    let plan = import(&fixture("md_task_tables.md")).plan;
+    let offline = task(&plan, "Offline timetable");
+    let kept: Vec<(&str, &str)> = offline
+        .fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.value.as_str()))
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            ("iOS status", "✅ Done"),
+            ("Android status", "🔄 In Progress"),
+            ("Web status", "✅ Done"),
+        ]
+    );
+    assert_eq!(
+        status_of(&plan, "Offline timetable"),
+        ("IN PROGRESS".to_owned(), StatusCategory::Active)
+    );
+    let alerts = task(&plan, "Push alerts for delays");
+    assert_eq!(alerts.fields.len(), 2, "n/a is no status");
+    assert_eq!(field(alerts, "Web status"), None);
+    assert_eq!(
+        status_of(&plan, "Push alerts for delays").1,
+        StatusCategory::NotStarted
+    );
+    assert_eq!(status_of(&plan, "Dark mode").1, StatusCategory::Done);
+}
+
+#[test]
+fn statuses_written_as_bare_emoji_survive_the_round_trip() {
+    let text = "# P\n\n| Feature | Status | Status |\n|---|---|---|\n| Tide tables | ✅ | 🔄 |\n";
+    let plan = import(text).plan;
+    assert_eq!(plan.tasks.len(), 1);
+    let kept: Vec<(&str, &str)> = plan.tasks[0]
+        .fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.value.as_str()))
+        .collect();
+    assert_eq!(
+        kept,
+        [("Status (column 2)", "✅"), ("Status (column 3)", "🔄")]
+    );
+    assert_eq!(plan.category(&plan.tasks[0].status), StatusCategory::Active);
+    let written = export_markdown(&plan);
+    assert_eq!(import(&written).plan, plan, "document:\n{written}");
+}
+
+#[test]
+fn dependencies_resolve_and_an_unknown_one_is_a_warning_on_its_row() {
+    let text = fixture("md_task_tables.md");
+    let imported = import(&text);
+    let plan = &imported.plan;
+    let deps = |title| -> Vec<&str> {
+        task(plan, title)
+            .depends_on
+            .iter()
+            .map(TaskId::as_str)
+            .collect()
+    };
+    assert_eq!(deps("Print paper tickets"), ["FT-1"]);
+    let print = task(plan, "Print paper tickets").id.as_str();
+    let reader = task(plan, "Card reader at the kiosk").id.as_str();
+    assert_eq!(deps("Card reader at the kiosk"), [print]);
+    assert_eq!(deps("Season pass"), ["FT-2", reader]);
+    assert!(deps("Refund desk rota").is_empty());
+    let rota = task(plan, "Refund desk rota");
+    assert_eq!(field(rota, "Dependencies"), Some("FT-9"));
+    let about: Vec<_> = imported
+        .report
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("FT-9"))
+        .collect();
+    assert_eq!(about.len(), 1, "{:#?}", imported.report.warnings);
+    assert_eq!(about[0].line, Some(line_with(&text, "| Refund desk rota")));
+    assert_eq!(
+        imported.report.warnings.len(),
+        2,
+        "{:#?}",
+        imported.report.warnings
+    );
+}
+
+#[test]
+fn a_table_that_is_not_a_task_table_stays_a_note() {
+    let text = fixture("md_task_tables.md");
+    let imported = import(&text);
+    let plan = &imported.plan;
+    assert_eq!(plan.notes.len(), 1);
+    let note = &plan.notes[0];
+    assert_eq!(note.heading, "Glossary");
+    assert_eq!(note.body.lines().count(), 4);
+    assert!(note.body.starts_with("| Term | Meaning |"));
+    assert!(plan.tasks.iter().all(|t| t.title != "Slip"));
+    let warning = imported
+        .report
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("Glossary"))
+        .expect("the glossary is reported");
+    assert_eq!(warning.line, Some(line_with(&text, "| Term | Meaning |")));
+}
+
+#[test]
+fn the_imported_plan_passes_the_check_and_survives_a_round_trip() {
+    let plan = import(&fixture("md_task_tables.md")).plan;
+    assert_eq!(check_plan(&plan), Vec::new());
+    let written = export_markdown(&plan);
+    let again = import(&written).plan;
+    for (a, b) in plan.tasks.iter().zip(&again.tasks) {
+        assert_eq!(a, b, "document:\n{written}");
+    }
+    assert_eq!(again, plan, "document:\n{written}");
+}
+
+#[test]
+fn register_tables_and_other_tables_are_read_as_before() {
+    // A blockers table is a register even though it has an id and a status column.
+    let text = "# P\n\n## Blockers\n\n| ID | Blocker | Task | Status |\n|---|---|---|---|\n| B-1 | Crane broken | Lift hull | Open |\n";
+    let plan = import(text).plan;
+    assert_eq!(plan.blockers.len(), 1);
+    assert!(plan.tasks.is_empty());
+    // A table of names without any status, owner, date or id column is no task table.
+    let text = "# P\n\n## Crew\n\n| Name | Role |\n|---|---|\n| Ines | Skipper |\n";
+    let plan = import(text).plan;
+    assert!(plan.tasks.is_empty());
+    assert_eq!(plan.notes.len(), 1);
+    // An overall-progress table (phases by name) is still one; a task table with a phase
+    // column gives its tasks that phase.
+    let text = "# P\n\n| Phase | Status |\n|---|---|\n| Hull | Done |\n\n| Task | Phase | Status |\n|---|---|---|\n| Sand the keel | Hull | todo |\n";
+    let plan = import(text).plan;
+    assert_eq!(plan.phases.len(), 1);
+    assert_eq!(plan.tasks.len(), 1);
+    assert_eq!(plan.tasks[0].phase, Some(plan.phases[0].id.clone()));
+}
+
+#[test]
+fn a_phase_column_names_a_phase_whose_heading_comes_later() {
+    let text = "# P\n\n## Work\n\n| Task | Phase | Status |\n|---|---|---|\n| Fit the engine | Beta | todo |\n| Paint the funnel | Gamma | done |\n\n## Phase 2: Beta\n\n- [ ] Sea trial\n";
+    let imported = import(text);
+    let plan = &imported.plan;
+    let phases: Vec<&str> = plan.phases.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(phases, ["phase-2", "gamma"]);
+    let of: Vec<Option<&str>> = plan
+        .tasks
+        .iter()
+        .map(|t| t.phase.as_ref().map(PhaseId::as_str))
+        .collect();
+    assert_eq!(of, [Some("phase-2"), Some("gamma"), Some("phase-2")]);
+    assert_eq!(check_plan(plan), Vec::new());
+    assert_eq!(import(&export_markdown(plan)).plan, *plan);
+}
+
+#[test]
+fn sprint_columns_and_progress_without_status() {
+    let text = "# P\n\n|Item|Sprint|% Complete|Owner|\n|-|-|-|-|\n|Caulk the deck|2|100%|Ola|\n|Varnish the rail|Sprint 3|40 %|Ola|\n|Fit the mast|sprint 2|0|—|\n";
+    let imported = import(text);
+    let plan = &imported.plan;
+    assert_eq!(plan.tasks.len(), 3);
+    let sprints: Vec<&str> = plan.sprints.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(sprints, ["sprint-2", "sprint-3"]);
+    let of: Vec<Option<&str>> = plan
+        .tasks
+        .iter()
+        .map(|t| t.sprint.as_ref().map(SprintId::as_str))
+        .collect();
+    assert_eq!(of, [Some("sprint-2"), Some("sprint-3"), Some("sprint-2")]);
+    let categories: Vec<StatusCategory> = plan
+        .tasks
+        .iter()
+        .map(|t| plan.category(&t.status))
+        .collect();
+    assert_eq!(
+        categories,
+        [
+            StatusCategory::Done,
+            StatusCategory::Active,
+            StatusCategory::NotStarted
+        ]
+    );
+    assert_eq!(check_plan(plan), Vec::new());
+    assert_eq!(import(&export_markdown(plan)).plan, *plan);
+}
+
+#[test]
+fn known_field_columns_extra_cells_empty_tables_and_rows_without_titles() {
+    let text = "# P\n\n## Yard\n\n| Task | Status | Tags | Completed | Who | Assignee |\n|---|---|---|---|---|---|\n| Scrape the hull | done | hull, paint | 2026-03-01 | Ola | Ines | spare |\n| | todo | deck | | Ines |\n\n## Empty\n\n| Task | Status |\n|---|---|\n";
+    let imported = import(text);
+    let plan = &imported.plan;
+    assert_eq!(plan.tasks.len(), 1);
+    let hull = &plan.tasks[0];
+    assert_eq!(hull.tags, ["hull", "paint"]);
+    assert_eq!(hull.completed, day("2026-03-01"));
+    assert_eq!(hull.owner, "Ola");
+    assert_eq!(
+        field(hull, "Assignee (column 6)"),
+        Some("Ines"),
+        "a second owner is kept"
+    );
+    assert_eq!(
+        field(hull, "Column 7"),
+        Some("spare"),
+        "a cell past the header is kept"
+    );
+    let warning = imported
+        .report
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("without a title"))
+        .expect("the row without a title is reported");
+    assert_eq!(warning.line, Some(8));
+    let yard = plan
+        .notes
+        .iter()
+        .find(|n| n.heading == "Yard")
+        .expect("a note");
+    assert_eq!(yard.body, "| | todo | deck | | Ines |");
+    let empty = plan
+        .notes
+        .iter()
+        .find(|n| n.heading == "Empty")
+        .expect("a note");
+    assert_eq!(empty.body, "| Task | Status |\n|---|---|");
+    assert_eq!(check_plan(plan), Vec::new());
+    assert_eq!(import(&export_markdown(plan)).plan, *plan);
+}
+
+#[test]
+fn rows_under_a_heading_task_are_its_subtasks() {
+    let text = "# P\n\n### Rigging\n\n**Status**: in progress\n\n| Task | Status |\n|---|---|\n| Splice the stays | done |\n| Tune the shrouds | todo |\n";
+    let plan = import(text).plan;
+    assert_eq!(plan.tasks.len(), 3);
+    let parent = Some(plan.tasks[0].id.clone());
+    assert_eq!(plan.tasks[0].title, "Rigging");
+    assert!(plan.tasks[1..].iter().all(|t| t.parent == parent));
+    assert_eq!(import(&export_markdown(&plan)).plan, plan);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn random_task_tables_never_panic(
+        header in proptest::collection::vec(
+            "(Task|ID|#|Status|iOS status|Owner|Progress|%|Start|Due|Sprint|Phase|Depends on|Notes|Points|[a-z ]{0,6})",
+            0..7,
+        ),
+        rows in proptest::collection::vec(
+            proptest::collection::vec("(\\*\\*Sprint [0-9]\\*\\*|Phase 1: x|✅ Done|⏳|-|n/a|T-[0-9]|2026-01-0[1-9]|[a-zA-Z0-9 |\\\\]{0,8})", 0..8),
+            0..8,
+        ),
+        outer in any::<bool>(),
+    ) {
+        let pipe = if outer { "|" } else { "" };
+        let mut text = String::from("# Plan\n\n## Work\n\n");
+        let line = |cells: &[String]| format!("{pipe}{}{pipe}\n", cells.join("|"));
+        text.push_str(&line(&header));
+        text.push_str(&line(&vec!["---".to_owned(); header.len().max(1)]));
+        for row in &rows {
+            text.push_str(&line(row));
+        }
+        if let Ok(imported) = import_markdown(&text) {
+            let _ = export_markdown(&imported.plan);
+        }
+    }
+
+    #[test]
+    fn random_task_tables_pass_the_check_and_round_trip(
+        header in proptest::collection::vec(
+            "(ID|Status|Web status|Owner|Progress|Start|Due|Sprint|Phase|Depends on|Notes|Points|Priority|Tags|[A-Z][a-z]{1,6})",
+            0..6,
+        ),
+        rows in proptest::collection::vec(
+            proptest::collection::vec(
+                "(\\*\\*Sprint [0-9]\\*\\*|Phase [0-9]: [a-z]{1,4}|✅ Done|⏳ Pending|🔄|blocked|-|n/a|T-[0-9]|[0-9]{1,3}%|2026-01-0[1-9]|high|[a-zA-Z0-9][a-zA-Z0-9 ,]{0,8})",
+                0..8,
+            ),
+            0..10,
+        ),
+    ) {
+        let mut text = format!(
+            "# Plan\n\n## Work\n\n| Task | {} |\n|{}\n",
+            header.join(" | "),
+            "---|".repeat(header.len() + 1)
+        );
+        for row in &rows {
+            text.push_str("| ");
+            text.push_str(&row.join(" | "));
+            text.push_str(" |\n");
+        }
+        let plan = import(&text).plan;
+        // A loop of dependencies is the document's own; anything else wrong is the importer's.
+        let problems: Vec<Problem> = check_plan(&plan)
+            .into_iter()
+            .filter(|p| !matches!(p, Problem::Cycle(_)))
+            .collect();
+        prop_assert_eq!(problems, Vec::new(), "{}", text);
+        let written = export_markdown(&plan);
+        let again = import(&written).plan;
+        prop_assert_eq!(again, plan, "{}\n---\n{}", text, written);
+    }
+
+    #[test]
+    fn mutated_task_tables_never_panic(cut in 0usize..2400, insert in "[-|:*✅⏳ \n0-9a-z]{0,12}") {
+        let text = fixture("md_task_tables.md");
+        let mut at = cut.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let mutated = format!("{}{insert}{}", &text[..at], &text[at..]);
+        if let Ok(imported) = import_markdown(&mutated) {
+            let _ = export_markdown(&imported.plan);
+        }
+    }
+}
