@@ -165,6 +165,21 @@ fn markdown_reading_grows_linearly() {
 
 #[test]
 #[ignore = "timed: run alone with `cargo test --release --test core doubling -- --ignored`; a parallel test run makes it noisy"]
+fn markdown_structures_grow_linearly() {
+    assert_linear("Markdown, sprint calendar lines", Format::Markdown, &|n| {
+        let mut text = String::from("# Plan\n\nLast Updated: 2026-01-05\n\n## Calendar\n\n");
+        for i in 0..n / 4 {
+            let _ = write!(
+                text,
+                "Release {i} (Sprints {i}-{i})\n\n**Sprint {i} (Feb 2-Feb 13):**\n\n- [ ] Task {i}\n\n"
+            );
+        }
+        text
+    });
+}
+
+#[test]
+#[ignore = "timed: run alone with `cargo test --release --test core doubling -- --ignored`; a parallel test run makes it noisy"]
 fn csv_reading_grows_linearly() {
     assert_linear("CSV, many rows", Format::Csv, &|n| {
         Format::Csv.write(&generate_plan(n / 8, n / 4, 3))

@@ -89,7 +89,13 @@ impl Builder {
     /// A field of a task.
     pub(super) fn task_field(&mut self, index: usize, key: &str, value: &str, number: usize) {
         let lower = key.to_lowercase();
-        let status = (lower == "status").then(|| self.status_key(value, number));
+        let (status, detail) = if lower == "status" {
+            let (word, rest) = self.status_and_rest(value);
+            (Some(self.status_key(word, number)), rest)
+        } else {
+            (None, "")
+        };
+        self.keep_status_detail(index, detail);
         let refs = &mut self.task_refs[index];
         let task = &mut self.plan.tasks[index];
         let mut keep = false;

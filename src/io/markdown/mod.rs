@@ -62,11 +62,16 @@
 //! large documents cost linear time.
 
 mod blocks;
+mod calendar;
+mod dates;
 mod export;
 mod fields;
 mod headings;
 mod import;
+mod inline;
 mod legend;
+mod outline;
+mod prose;
 mod resolve;
 mod scan;
 mod tables;

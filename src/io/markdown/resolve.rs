@@ -27,6 +27,8 @@ impl Builder {
         self.resolve_parents(&ids);
         self.resolve_sprints();
         self.resolve_dependencies(&ids);
+        self.resolve_before(&ids);
+        self.resolve_releases();
         self.resolve_phase_dependencies();
         self.resolve_milestones(&ids);
         self.resolve_registers();
@@ -159,7 +161,9 @@ impl Builder {
                                 Some(line),
                                 format!("dependency \"{token}\" names no task; kept as a field"),
                             );
-                            unresolved.push(token);
+                            if !unresolved.contains(&token) {
+                                unresolved.push(token);
+                            }
                         }
                     }
                 }
@@ -335,7 +339,11 @@ fn strip_phase_words(text: &str) -> String {
 }
 
 /// The task a reference names: its id, its exact title, or the one task whose title holds the words.
-fn find_task(token: &str, ids: &HashMap<String, usize>, titles: &[String]) -> Option<usize> {
+pub(super) fn find_task(
+    token: &str,
+    ids: &HashMap<String, usize>,
+    titles: &[String],
+) -> Option<usize> {
     if let Some(&index) = ids.get(token) {
         return Some(index);
     }

@@ -1,0 +1,196 @@
+//! Structures the line reader hands over before its own rules: outlines without list markers under
+//! a status heading, paragraphs that continue a task item, and the state these and the sprint
+//! calendars keep while the document is read.
+//!
+//! - **Outlines.** Under a heading that names a status ("Completed", "Done", "Yet to complete",
+//!   "To do", "Backlog", "In progress", "Blocked"…), plain lines are tasks with that status, even
+//!   when indented four columns or more (which `CommonMark` reads as indented code); a deeper line
+//!   is a subtask of the line above it. Fenced code and HTML are never read this way. A date or a
+//!   range after the title (`Set up CI 2026-02-03`, `Beta test (Mar 2 - Mar 20)`) gives the due
+//!   date, or the start and due dates.
+//! - **Continuations.** A paragraph under a task item (a lazy continuation line, or an indented
+//!   paragraph after a blank line) is the task's description.
+
+use super::dates::{self, Years};
+use super::import::{Builder, ListKind};
+use super::scan::{self, Line};
+use crate::io::status_words::{normalise_status, recognise_status};
+use crate::model::{StatusCategory, StatusKey};
+use std::collections::HashMap;
+
+/// What the reader keeps for these structures while it reads.
+#[derive(Default)]
+pub(super) struct More {
+    /// The years written in the document, for dates written without one.
+    pub years: Years,
+    /// The sprint a bold or plain sprint calendar line opened: items below it belong to it.
+    pub line_sprint: Option<usize>,
+    /// Releases read (`Release 1 (Sprints 01-03)`): name, first and last sprint number.
+    pub releases: Vec<(String, u32, u32)>,
+    /// The open outline section: its heading level and status, and the open outline lines
+    /// (indent and task).
+    pub outline: Option<(u8, StatusKey, Vec<(usize, usize)>)>,
+    /// Which lines are indented code (empty when none is).
+    pub indented: Vec<bool>,
+    /// The task whose description the last paragraph line continued.
+    pub describing: Option<usize>,
+    /// "must complete before Y": the task, the reference and its line.
+    pub before: Vec<(usize, String, usize)>,
+    /// The plan's sprints by id, for sprint calendar lines.
+    pub sprint_ids: HashMap<String, usize>,
+}
+
+/// The status category a heading that opens an outline names.
+fn outline_category(name: &str) -> Option<StatusCategory> {
+    let name = normalise_status(name);
+    Some(match name.as_str() {
+        "completed" | "complete" | "done" | "finished" | "shipped" => StatusCategory::Done,
+        "in progress" | "doing" | "ongoing" | "wip" | "in flight" => StatusCategory::Active,
+        "to do" | "todo" | "yet to complete" | "yet to do" | "not started" | "backlog"
+        | "pending" | "planned" | "remaining" | "upcoming" | "not yet done" => {
+            StatusCategory::NotStarted
+        }
+        "blocked" | "on hold" | "waiting" => StatusCategory::Blocked,
+        _ => return None,
+    })
+}
+
+/// Leading white space, a tab counting four columns.
+fn indent_of(raw: &str) -> usize {
+    raw.chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum()
+}
+
+impl Builder {
+    /// Called for every heading before it is read: ends what a heading ends, and opens an outline
+    /// when the heading names a status.
+    pub(super) fn heading_starts(&mut self, level: u8, name: &str) {
+        self.more.line_sprint = None;
+        self.more.describing = None;
+        if self
+            .more
+            .outline
+            .as_ref()
+            .is_some_and(|(open, _, _)| level <= *open)
+        {
+            self.more.outline = None;
+        }
+        let name = super::headings::strip_decoration(name).trim_end_matches(':');
+        if let Some(category) = outline_category(name) {
+            let status = recognise_status(&self.plan.legend, name)
+                .filter(|key| self.plan.category(key) == category)
+                .unwrap_or_else(|| self.category_status(category));
+            self.more.outline = Some((level, status, Vec::new()));
+        } else if self.more.outline.is_some() {
+            // A sub-heading keeps its section's status but starts a new outline.
+            if let Some((_, _, open)) = &mut self.more.outline {
+                open.clear();
+            }
+        }
+    }
+
+    /// A paragraph or code line the new structures read; true when it was read. `index` is the
+    /// line's index in `lines`.
+    pub(super) fn structured_line(&mut self, lines: &[&str], kinds: &[Line], index: usize) -> bool {
+        let raw = lines[index];
+        let number = index + 1;
+        let text = match kinds[index] {
+            Line::Text(text) => text,
+            Line::Verbatim if self.more.indented.get(index).copied().unwrap_or(false) => raw.trim(),
+            _ => return false,
+        };
+        if self.more.outline.is_some() && scan::bold_field(text).is_none() {
+            self.outline_line(raw, text, number);
+            return true;
+        }
+        if !matches!(kinds[index], Line::Text(_)) {
+            return false;
+        }
+        let after_blank = index > 0 && matches!(kinds[index - 1], Line::Blank);
+        if self.continuation(raw, text, after_blank, number) {
+            return true;
+        }
+        self.more.describing = None;
+        self.calendar_line(text, false, number)
+    }
+
+    /// A plain line of an outline: a task with the section's status, a subtask when deeper.
+    fn outline_line(&mut self, raw: &str, text: &str, number: usize) {
+        let indent = indent_of(raw);
+        let Some((_, status, open)) = &mut self.more.outline else {
+            return;
+        };
+        while open.last().is_some_and(|(at, _)| *at >= indent) {
+            open.pop();
+        }
+        let parent = open.last().map(|(_, task)| *task);
+        let status = status.clone();
+        let (title, days) = match dates::trailing(text) {
+            Some((title, span)) => {
+                let year = span
+                    .needs_year()
+                    .then(|| self.more.years.near(number, self.plan.meta.updated))
+                    .flatten();
+                match span.days(year) {
+                    Some(days) => (title, Some(days)),
+                    None => {
+                        self.report.warn(
+                            Some(number),
+                            format!("no year for the dates of \"{text}\"; kept in the title"),
+                        );
+                        (text, None)
+                    }
+                }
+            }
+            None => (text, None),
+        };
+        let task = self.new_task(title, &status, parent);
+        if let Some((first, last)) = days {
+            let made = &mut self.plan.tasks[task];
+            match last {
+                Some(last) => {
+                    made.start = Some(first);
+                    made.due = Some(last);
+                }
+                None => made.due = Some(first),
+            }
+        }
+        if let Some((_, _, open)) = &mut self.more.outline {
+            open.push((indent, task));
+        }
+        self.mark_used();
+    }
+
+    /// A paragraph line under a task item: the task's description. True when it was one.
+    fn continuation(&mut self, raw: &str, text: &str, after_blank: bool, number: usize) -> bool {
+        let indent = indent_of(raw);
+        let item = if after_blank {
+            self.list
+                .iter()
+                .rev()
+                .find(|(at, _)| *at < indent)
+                .map(|(_, kind)| kind)
+        } else {
+            self.list.last().map(|(_, kind)| kind)
+        };
+        let Some(&ListKind::Task(task)) = item else {
+            return false;
+        };
+        let description = &mut self.plan.tasks[task].description;
+        if !description.is_empty() {
+            let separator = if after_blank || self.more.describing != Some(task) {
+                "\n\n"
+            } else {
+                "\n"
+            };
+            description.push_str(separator);
+        }
+        description.push_str(text);
+        self.more.describing = Some(task);
+        self.prose_dependencies(task, text, number);
+        self.mark_used();
+        true
+    }
+}

@@ -1,0 +1,180 @@
+//! More Markdown structures the importer reads: sprint calendars written as lines, statuses inline
+//! in headings and status values, outlines without list markers, continuation paragraphs and
+//! dependencies written in prose. Each fixture imports to exact values, passes the plan checker and
+//! comes back from an export unchanged.
+
+use chrono::NaiveDate;
+use std::path::PathBuf;
+use waymark::analysis::check_plan;
+use waymark::io::{Imported, export_markdown, import_markdown};
+use waymark::model::{Plan, StatusCategory, Task};
+
+fn fixture(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    std::fs::read_to_string(path).expect("fixture is readable")
+}
+
+fn import(text: &str) -> Imported {
+    import_markdown(text).expect("the document imports")
+}
+
+fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+/// The plan passes the checker `waymark check` uses, and an export reads back to the same plan.
+fn assert_sound(plan: &Plan) {
+    let problems: Vec<String> = check_plan(plan).iter().map(ToString::to_string).collect();
+    assert!(problems.is_empty(), "{problems:?}");
+    let written = export_markdown(plan);
+    let again = import(&written).plan;
+    for (a, b) in plan.tasks.iter().zip(&again.tasks) {
+        assert_eq!(a, b, "first differing task; document:\n{written}");
+    }
+    assert_eq!(&again, plan, "document:\n{written}");
+}
+
+fn task<'a>(plan: &'a Plan, title: &str) -> &'a Task {
+    plan.tasks
+        .iter()
+        .find(|t| t.title == title)
+        .unwrap_or_else(|| panic!("no task {title:?}"))
+}
+
+fn titles(plan: &Plan) -> Vec<&str> {
+    plan.tasks.iter().map(|t| t.title.as_str()).collect()
+}
+
+fn sprint_of<'a>(plan: &'a Plan, title: &str) -> &'a str {
+    task(plan, title).sprint.as_ref().map_or("", |s| s.as_str())
+}
+
+#[test]
+fn sprint_calendars_written_as_lines_give_dated_sprints_in_releases() {
+    let imported = import(&fixture("md_sprint_calendar.md"));
+    let plan = &imported.plan;
+    let sprints: Vec<(&str, &str, &str, Option<NaiveDate>, Option<NaiveDate>)> = plan
+        .sprints
+        .iter()
+        .map(|s| {
+            (
+                s.id.as_str(),
+                s.name.as_str(),
+                s.version.as_str(),
+                s.start,
+                s.end,
+            )
+        })
+        .collect();
+    assert_eq!(
+        sprints,
+        [
+            (
+                "sprint-01",
+                "Sprint 01 (2 weeks)",
+                "Release 1",
+                day(2026, 2, 2),
+                day(2026, 2, 13)
+            ),
+            (
+                "sprint-02",
+                "Sprint 02",
+                "Release 1",
+                day(2026, 2, 16),
+                day(2026, 2, 27)
+            ),
+            (
+                "sprint-3",
+                "Sprint 3",
+                "Release 2",
+                day(2026, 3, 2),
+                day(2026, 3, 13)
+            ),
+            (
+                "sprint-4",
+                "Sprint 4",
+                "Release 2",
+                day(2026, 3, 16),
+                day(2026, 3, 27)
+            ),
+            (
+                "sprint-5",
+                "Sprint 5",
+                "Release 3",
+                day(2026, 3, 30),
+                day(2026, 4, 10)
+            ),
+        ]
+    );
+    assert_eq!(
+        titles(plan),
+        [
+            "Price list page",
+            "Allergen badges",
+            "Pickup slots",
+            "Slot capacity per hour",
+            "Order reminders",
+            "Loyalty stamps"
+        ]
+    );
+    let placed: Vec<&str> = plan
+        .tasks
+        .iter()
+        .map(|t| t.sprint.as_ref().map_or("", |s| s.as_str()))
+        .collect();
+    assert_eq!(
+        placed,
+        [
+            "sprint-3", "sprint-3", "sprint-4", "sprint-4", "sprint-4", "sprint-5"
+        ]
+    );
+    assert_eq!(
+        task(plan, "Slot capacity per hour").parent,
+        Some(task(plan, "Pickup slots").id.clone())
+    );
+    assert!(plan.tasks.iter().all(|t| t.group.is_empty()));
+    assert!(plan.notes.is_empty(), "{:?}", plan.notes);
+    assert!(
+        imported.report.warnings.is_empty(),
+        "{:?}",
+        imported.report.warnings
+    );
+    assert_sound(plan);
+}
+
+#[test]
+fn sprint_dates_without_a_year_take_the_nearest_one_or_stay_in_the_name() {
+    // The nearest full date is two lines away; Last Updated is further.
+    let text = "# Kiln\n\nLast Updated: 2024-05-01\n\n## Firing schedule\n\n\
+                Kiln serviced on 2027-01-04.\n\n**Sprint 1 (Jan 11-Jan 22):**\n\n- [ ] Glaze tests\n";
+    let plan = import(text).plan;
+    assert_eq!(
+        (plan.sprints[0].start, plan.sprints[0].end),
+        (day(2027, 1, 11), day(2027, 1, 22))
+    );
+    assert_eq!(sprint_of(&plan, "Glaze tests"), "sprint-1");
+    assert_sound(&plan);
+    // A bare year in the title when nothing else gives one; a range across New Year.
+    let plan = import("# Kiln plan 2025\n\n- Sprint 9: Dec 22 - Jan 2\n").plan;
+    assert_eq!(
+        (plan.sprints[0].start, plan.sprints[0].end),
+        (day(2025, 12, 22), day(2026, 1, 2))
+    );
+    // No year anywhere: the dates stay in the sprint's name, with a warning; never this year.
+    let imported = import("# Kiln\n\n**Sprint 2 (Feb 16-Feb 27):**\n\n- [ ] Load shelves\n");
+    let sprint = &imported.plan.sprints[0];
+    assert_eq!(sprint.name, "Sprint 2 (Feb 16-Feb 27)");
+    assert_eq!((sprint.start, sprint.end), (None, None));
+    assert_eq!(sprint.id.as_str(), "sprint-2");
+    assert_eq!(sprint_of(&imported.plan, "Load shelves"), "sprint-2");
+    let warning = imported
+        .report
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("no year"))
+        .expect("a warning says the dates have no year");
+    assert_eq!(warning.line, Some(3));
+    assert_sound(&imported.plan);
+}
