@@ -176,6 +176,16 @@ fn markdown_structures_grow_linearly() {
         }
         text
     });
+    assert_linear("Markdown, statuses in headings", Format::Markdown, &|n| {
+        let mut text = String::from("# Plan\n\n## Phase 1: Build ✅\n\n");
+        for i in 0..n / 4 {
+            let _ = write!(
+                text,
+                "### ✅ Feature {i}\n\n- Step {i}\n\n### Feature {i}b 🔄\n\n### Feature {i}c - COMPLETE\n\n"
+            );
+        }
+        text
+    });
 }
 
 #[test]

@@ -178,3 +178,62 @@ fn sprint_dates_without_a_year_take_the_nearest_one_or_stay_in_the_name() {
     assert_eq!(warning.line, Some(3));
     assert_sound(&imported.plan);
 }
+
+#[test]
+fn statuses_written_in_headings_make_tasks_and_give_phases_their_status() {
+    let imported = import(&fixture("md_heading_status.md"));
+    let plan = &imported.plan;
+    let phases: Vec<(&str, Option<&str>)> = plan
+        .phases
+        .iter()
+        .map(|p| (p.name.as_str(), p.status.as_ref().map(|s| s.as_str())))
+        .collect();
+    assert_eq!(
+        phases,
+        [
+            ("Phase 1: Recording", Some("DONE")),
+            ("Phase 2: App", Some("IN PROGRESS"))
+        ]
+    );
+    let tasks: Vec<(&str, StatusCategory, &str)> = plan
+        .tasks
+        .iter()
+        .map(|t| {
+            let phase = t.phase.as_ref().map_or("", |p| p.as_str());
+            (t.title.as_str(), plan.category(&t.status), phase)
+        })
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            ("Script the west wing", StatusCategory::Done, "phase-1"),
+            ("Studio booking", StatusCategory::Active, "phase-1"),
+            ("Call the studio", StatusCategory::Done, "phase-1"),
+            ("Pay the deposit", StatusCategory::NotStarted, "phase-1"),
+            ("Map of the rooms", StatusCategory::Active, "phase-2"),
+            ("Offline mode", StatusCategory::NotStarted, "phase-2"),
+            ("Sign language clips", StatusCategory::NotStarted, "phase-2"),
+            ("Ticket scanner", StatusCategory::Done, "phase-2"),
+            ("Cloakroom alerts", StatusCategory::NotStarted, "phase-2"),
+        ]
+    );
+    let script = task(plan, "Script the west wing");
+    assert_eq!(script.owner, "Ines");
+    assert_eq!(script.checklist.len(), 1);
+    assert_eq!(script.checklist[0].text, "Record the narrator in two takes");
+    assert_eq!(
+        task(plan, "Pay the deposit").parent,
+        Some(task(plan, "Studio booking").id.clone())
+    );
+    // Decorative emoji on register headings are not statuses.
+    assert_eq!(plan.blockers.len(), 1);
+    assert_eq!(plan.section_headings[0].value, "🚧 Active Blockers");
+    let headings: Vec<&str> = plan.notes.iter().map(|n| n.heading.as_str()).collect();
+    assert_eq!(headings, ["Gallery notes"]);
+    assert!(
+        plan.tasks
+            .iter()
+            .all(|t| !t.title.contains(['✅', '🔄', '⏳', '⬜', '✨', '❌']))
+    );
+    assert_sound(plan);
+}

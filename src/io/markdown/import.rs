@@ -547,7 +547,7 @@ impl Builder {
                     self.mark_used();
                 }
                 _ => {
-                    if !self.context_item(text, number) {
+                    if !self.heading_task_bullet(text, number) && !self.context_item(text, number) {
                         self.keep(raw, number);
                     }
                 }

@@ -10,7 +10,7 @@
 use super::headings::{self, Kind};
 use super::import::{Builder, Ctx};
 use crate::io::status_words::{recognise_status_text, split_leading_emoji};
-use crate::model::{Field, StatusCategory};
+use crate::model::{ChecklistItem, Field, StatusCategory};
 
 /// The field that keeps the words after a status word.
 pub(super) const STATUS_DETAIL: &str = "Status detail";
@@ -53,6 +53,23 @@ impl Builder {
             }
             _ => {}
         }
+    }
+
+    /// A plain bullet right under a heading that is a task: a dependency when it is only a
+    /// dependency phrase, else a checklist item. True when it was either.
+    pub(super) fn heading_task_bullet(&mut self, text: &str, number: usize) -> bool {
+        let Ctx::HeadingTask(task) = self.ctx() else {
+            return false;
+        };
+        if super::prose::is_dependency_bullet(text) {
+            self.prose_dependencies(task, text, number);
+        } else {
+            self.plan.tasks[task]
+                .checklist
+                .push(ChecklistItem::new(text));
+        }
+        self.mark_used();
+        true
     }
 
     /// Splits a status value into the status and the words after it: `shipped (commit abc123)`
