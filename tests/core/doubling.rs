@@ -186,6 +186,20 @@ fn markdown_structures_grow_linearly() {
         }
         text
     });
+    assert_linear(
+        "Markdown, status words with a rest",
+        Format::Markdown,
+        &|n| {
+            let mut text = String::from("# Plan\n\n## Tasks\n\n");
+            for i in 0..n / 4 {
+                let _ = write!(
+                    text,
+                    "- [ ] Task {i}\n  - **Status**: shipped (commit {i:x}) and more words {i}\n"
+                );
+            }
+            text
+        },
+    );
 }
 
 #[test]

@@ -237,3 +237,60 @@ fn statuses_written_in_headings_make_tasks_and_give_phases_their_status() {
     );
     assert_sound(plan);
 }
+
+#[test]
+fn status_words_followed_by_more_words_keep_the_rest() {
+    let imported = import(&fixture("md_status_rest.md"));
+    let plan = &imported.plan;
+    let detail = |fields: &[waymark::model::Field]| {
+        fields
+            .iter()
+            .find(|f| f.name == "Status detail")
+            .map(|f| f.value.clone())
+    };
+    let tasks: Vec<(&str, &str, Option<String>)> = plan
+        .tasks
+        .iter()
+        .map(|t| (t.title.as_str(), t.status.as_str(), detail(&t.fields)))
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            (
+                "Timetable feed",
+                "DONE",
+                Some("(commit 4f2a9c1)".to_owned())
+            ),
+            (
+                "Tide warnings",
+                "IN PROGRESS",
+                Some("waiting for the tide tables".to_owned())
+            ),
+            (
+                "Night crossings",
+                "BLOCKED",
+                Some("[legal sign-off]".to_owned())
+            ),
+            ("Winter schedule", "DONE", None),
+            ("Season passes", "TODO", Some("yet".to_owned())),
+        ]
+    );
+    assert_eq!(task(plan, "Timetable feed").owner, "Mara");
+    assert_eq!(
+        plan.phases[0].status.as_ref().map(|s| s.as_str()),
+        Some("DONE")
+    );
+    assert_eq!(
+        detail(&plan.phases[0].fields).as_deref(),
+        Some("imported from the old site")
+    );
+    // No status was invented from the words after the status.
+    let keys: Vec<&str> = plan.legend.iter().map(|s| s.key.as_str()).collect();
+    assert_eq!(keys, ["TODO", "IN PROGRESS", "DONE", "BLOCKED"]);
+    assert!(
+        imported.report.warnings.is_empty(),
+        "{:?}",
+        imported.report.warnings
+    );
+    assert_sound(plan);
+}

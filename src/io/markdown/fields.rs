@@ -151,8 +151,18 @@ impl Builder {
         value: &str,
         number: usize,
     ) -> bool {
-        let status =
-            (lower == "status" && !is_placeholder(value)).then(|| self.status_key(value, number));
+        let (status, detail) = if lower == "status" && !is_placeholder(value) {
+            let (word, rest) = self.status_and_rest(value);
+            (Some(self.status_key(word, number)), rest)
+        } else {
+            (None, "")
+        };
+        if !detail.is_empty() {
+            self.plan.phases[index].fields.push(Field {
+                name: super::inline::STATUS_DETAIL.to_owned(),
+                value: detail.to_owned(),
+            });
+        }
         let phase = &mut self.plan.phases[index];
         let keep = match lower {
             "status" => {

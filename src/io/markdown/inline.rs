@@ -15,6 +15,13 @@ use crate::model::{ChecklistItem, Field, StatusCategory};
 /// The field that keeps the words after a status word.
 pub(super) const STATUS_DETAIL: &str = "Status detail";
 
+/// The words after a status without the separator before them: ", waiting" gives "waiting".
+fn without_separator(rest: &str) -> &str {
+    rest.trim_start()
+        .trim_start_matches([',', ';', ':', '-', '—', '–'])
+        .trim()
+}
+
 impl Builder {
     /// Splits a status off a heading's text: the status word or emoji and the heading without it.
     /// `None` when the heading has none, or is a register or neutral heading.
@@ -90,7 +97,7 @@ impl Builder {
         {
             let (head, rest) = value.split_at(at);
             if !head.trim().is_empty() && known(head) {
-                return (head.trim(), rest.trim());
+                return (head.trim(), without_separator(rest));
             }
         }
         // The first one, two or three words.
@@ -102,7 +109,7 @@ impl Builder {
             }
         }
         match found {
-            Some(end) => (value[..end].trim(), value[end..].trim()),
+            Some(end) => (value[..end].trim(), without_separator(&value[end..])),
             None => (value, ""),
         }
     }
