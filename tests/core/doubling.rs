@@ -200,6 +200,19 @@ fn markdown_structures_grow_linearly() {
             text
         },
     );
+    assert_linear(
+        "Markdown, outlines without list markers",
+        Format::Markdown,
+        &|n| {
+            let mut text = String::from("# Plan 2026\n\n## Yet to complete\n\n");
+            // Indented 0 to 30 levels deep, again and again, with dates to read.
+            for line in 0..n / 4 {
+                text.push_str(&"    ".repeat(line % 31));
+                let _ = writeln!(text, "Step {line} (Mar 2 - Mar 20)");
+            }
+            text
+        },
+    );
 }
 
 #[test]

@@ -294,3 +294,89 @@ fn status_words_followed_by_more_words_keep_the_rest() {
     );
     assert_sound(plan);
 }
+
+#[test]
+fn outlines_without_list_markers_are_tasks_of_their_sections_status() {
+    let imported = import(&fixture("md_outline.md"));
+    let plan = &imported.plan;
+    let parent_title = |t: &Task| {
+        t.parent.as_ref().map_or("", |p| {
+            plan.tasks
+                .iter()
+                .find(|o| &o.id == p)
+                .map_or("?", |o| o.title.as_str())
+        })
+    };
+    let tasks: Vec<(&str, &str, &str)> = plan
+        .tasks
+        .iter()
+        .map(|t| (t.title.as_str(), t.status.as_str(), parent_title(t)))
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            ("Set up CI", "DONE", ""),
+            ("Lint the playlist scripts", "DONE", "Set up CI"),
+            ("Cache the audio fixtures", "DONE", "Set up CI"),
+            ("Rewire the studio desk", "DONE", ""),
+            ("Beta test", "TODO", ""),
+            ("Recruit listeners", "TODO", "Beta test"),
+            ("Send the sign-up form", "TODO", "Recruit listeners"),
+            ("Collect feedback", "TODO", "Beta test"),
+            ("Docs", "TODO", ""),
+            ("Write the presenter guide", "TODO", "Docs"),
+            ("New jingle", "TODO", ""),
+            ("Book the ad slots", "IN PROGRESS", ""),
+        ]
+    );
+    let ci = task(plan, "Set up CI");
+    assert_eq!((ci.start, ci.due), (None, day(2026, 2, 3)));
+    let beta = task(plan, "Beta test");
+    assert_eq!((beta.start, beta.due), (day(2026, 3, 2), day(2026, 3, 20)));
+    assert_eq!(task(plan, "Docs").due, day(2026, 3, 12));
+    assert_eq!(task(plan, "Rewire the studio desk").due, None);
+    assert_eq!(task(plan, "Recruit listeners").group, "Yet to complete");
+    // The lazy line right after a checkbox item continues it.
+    assert_eq!(
+        task(plan, "New jingle").description,
+        "Record the station ident"
+    );
+    // The fenced block in the outline section stays a note, byte for byte.
+    let fenced = plan
+        .notes
+        .iter()
+        .find(|n| n.heading == "Yet to complete")
+        .expect("the fence is kept as a note");
+    assert_eq!(
+        fenced.body,
+        "```\nSet up CI 2026-02-03\n    not a task\n```"
+    );
+    assert_sound(plan);
+}
+
+#[test]
+fn indented_code_outside_an_outline_section_stays_code() {
+    let text = "# Plan\n\n## Setup\n\nRun this:\n\n    cargo build 2026-01-02\n    cargo test\n\n\
+                ## Done\n\nWrite the README\n    Add badges\n";
+    let imported = import(text);
+    let plan = &imported.plan;
+    assert_eq!(titles(plan), ["Write the README", "Add badges"]);
+    assert_eq!(plan.notes.len(), 1);
+    assert_eq!(
+        plan.notes[0].body,
+        "Run this:\n\n    cargo build 2026-01-02\n    cargo test"
+    );
+    assert_sound(plan);
+    // A date without a year, and no year in the document: the title keeps it, with a warning.
+    let imported = import("# Plan\n\n## To do\n\nPaint the hall (Mar 2 - Mar 6)\n");
+    assert_eq!(titles(&imported.plan), ["Paint the hall (Mar 2 - Mar 6)"]);
+    assert_eq!(imported.plan.tasks[0].due, None);
+    assert!(
+        imported
+            .report
+            .warnings
+            .iter()
+            .any(|w| w.line == Some(5) && w.message.contains("no year"))
+    );
+    assert_sound(&imported.plan);
+}

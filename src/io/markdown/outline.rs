@@ -101,16 +101,18 @@ impl Builder {
             Line::Verbatim if self.more.indented.get(index).copied().unwrap_or(false) => raw.trim(),
             _ => return false,
         };
+        let paragraph = matches!(kinds[index], Line::Text(_));
+        let after_blank = index > 0 && matches!(kinds[index - 1], Line::Blank);
+        if paragraph && self.continuation(raw, text, after_blank, number) {
+            return true;
+        }
         if self.more.outline.is_some() && scan::bold_field(text).is_none() {
+            self.list.clear();
             self.outline_line(raw, text, number);
             return true;
         }
-        if !matches!(kinds[index], Line::Text(_)) {
+        if !paragraph {
             return false;
-        }
-        let after_blank = index > 0 && matches!(kinds[index - 1], Line::Blank);
-        if self.continuation(raw, text, after_blank, number) {
-            return true;
         }
         self.more.describing = None;
         self.calendar_line(text, false, number)
