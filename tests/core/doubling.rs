@@ -213,6 +213,20 @@ fn markdown_structures_grow_linearly() {
             text
         },
     );
+    assert_linear(
+        "Markdown, paragraphs under task items",
+        Format::Markdown,
+        &|n| {
+            let mut text = String::from("# Plan\n\n## Tasks\n\n");
+            for i in 0..n / 8 {
+                let _ = write!(
+                    text,
+                    "- [ ] Task {i}\n  First line {i}\nlazy line {i}\n\n  Second paragraph {i}\n"
+                );
+            }
+            text
+        },
+    );
 }
 
 #[test]

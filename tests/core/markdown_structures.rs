@@ -380,3 +380,44 @@ fn indented_code_outside_an_outline_section_stays_code() {
     );
     assert_sound(&imported.plan);
 }
+
+#[test]
+fn paragraphs_under_a_task_item_are_its_description() {
+    let imported = import(&fixture("md_continuations.md"));
+    let plan = &imported.plan;
+    let tasks: Vec<(&str, &str)> = plan
+        .tasks
+        .iter()
+        .map(|t| (t.title.as_str(), t.description.as_str()))
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            (
+                "Scan the card index",
+                "Every drawer, oldest first;\nthe caretaker has the keys.\n\n\
+                 Store the scans on the staff drive."
+            ),
+            ("Choose a catalogue tool", ""),
+            ("Import the scans", "Match each card to its shelf mark."),
+            (
+                "Label the shelves",
+                "Colour codes follow the county scheme."
+            ),
+        ]
+    );
+    assert_eq!(
+        task(plan, "Import the scans").parent,
+        Some(task(plan, "Choose a catalogue tool").id.clone())
+    );
+    assert_eq!(task(plan, "Label the shelves").checklist.len(), 1);
+    // A paragraph that is not indented under an item after a blank line is not a description.
+    assert_eq!(plan.notes.len(), 1);
+    assert_eq!(
+        plan.notes[0].body,
+        "A loose remark about the summer holidays."
+    );
+    assert_eq!(imported.report.warnings.len(), 1);
+    assert_eq!(imported.report.warnings[0].line, Some(17));
+    assert_sound(plan);
+}
