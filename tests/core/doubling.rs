@@ -227,6 +227,23 @@ fn markdown_structures_grow_linearly() {
             text
         },
     );
+    assert_linear(
+        "Markdown, dependencies written in prose",
+        Format::Markdown,
+        &|n| {
+            let mut text = String::from("# Plan\n\n## Tasks\n\n");
+            for i in 0..n / 8 {
+                let _ = write!(
+                    text,
+                    "- [ ] Task {i} (blocked by Task {})\n  - Must complete before Task {}\n  \
+                     - Blocked on nothing {i}\n",
+                    i / 2,
+                    i + 1
+                );
+            }
+            text
+        },
+    );
 }
 
 #[test]

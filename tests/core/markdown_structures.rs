@@ -421,3 +421,60 @@ fn paragraphs_under_a_task_item_are_its_description() {
     assert_eq!(imported.report.warnings[0].line, Some(17));
     assert_sound(plan);
 }
+
+#[test]
+fn dependencies_written_in_prose_resolve_to_one_task_or_are_kept() {
+    let imported = import(&fixture("md_prose_deps.md"));
+    let plan = &imported.plan;
+    let id = |title: &str| task(plan, title).id.clone();
+    let deps = |title: &str| task(plan, title).depends_on.clone();
+    let paint = "Paint the walls (blocked by Replace the windows)";
+    assert_eq!(
+        deps(paint),
+        [
+            id("Replace the windows"),
+            id("Book the electrical inspection")
+        ]
+    );
+    assert_eq!(deps("Sand the floor"), [id(paint)]);
+    // "must complete before": the later task depends on this one.
+    assert_eq!(deps("Reopening party"), [id("Sand the floor")]);
+    assert_eq!(
+        task(plan, "Sand the floor").description,
+        "Must complete before Reopening party."
+    );
+    // A dependency bullet is not a checklist item; other bullets stay checklist items.
+    assert!(task(plan, paint).checklist.is_empty());
+    assert_eq!(task(plan, "Sand the floor").checklist.len(), 1);
+    // References that name no task, or more than one, are kept and reported with their line.
+    let curtains = task(plan, "Hang the curtains");
+    assert!(curtains.depends_on.is_empty());
+    let fields: Vec<(&str, &str)> = curtains
+        .fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.value.as_str()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("Must complete before", "the mayor's visit"),
+            ("Dependencies", "the council permit")
+        ]
+    );
+    let stack = task(plan, "Stack the furniture (blocked on Order)");
+    assert!(stack.depends_on.is_empty());
+    assert_eq!(stack.fields[0].value, "Order");
+    let warned: Vec<(Option<usize>, bool)> = imported
+        .report
+        .warnings
+        .iter()
+        .map(|w| (w.line, w.message.contains("names no task")))
+        .collect();
+    assert_eq!(
+        warned,
+        [(Some(15), true), (Some(14), true), (Some(18), true)]
+    );
+    let total: usize = plan.tasks.iter().map(|t| t.depends_on.len()).sum();
+    assert_eq!(total, 4);
+    assert_sound(plan);
+}

@@ -544,6 +544,7 @@ impl Builder {
                     self.plan.tasks[task]
                         .checklist
                         .push(ChecklistItem::new(text));
+                    self.prose_dependencies(task, text, number);
                     self.mark_used();
                 }
                 _ => {

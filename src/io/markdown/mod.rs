@@ -70,6 +70,7 @@ mod headings;
 mod import;
 mod inline;
 mod legend;
+mod lookup;
 mod outline;
 mod prose;
 mod resolve;

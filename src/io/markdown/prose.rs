@@ -8,6 +8,7 @@
 //! holds none of them.
 
 use super::import::Builder;
+use super::lookup::Titles;
 use super::resolve::find_task;
 use crate::model::{Field, TaskId};
 use std::collections::HashMap;
@@ -126,14 +127,9 @@ impl Builder {
         if before.is_empty() {
             return;
         }
-        let titles: Vec<String> = self
-            .plan
-            .tasks
-            .iter()
-            .map(|t| t.title.to_lowercase())
-            .collect();
+        let mut titles = Titles::new(self.plan.tasks.iter().map(|t| t.title.as_str()));
         for (task, target, line) in before {
-            match find_task(&target, ids, &titles) {
+            match find_task(&target, ids, &mut titles) {
                 Some(found) if found != task => {
                     let id: TaskId = self.plan.tasks[task].id.clone();
                     let later = &mut self.plan.tasks[found].depends_on;
