@@ -7,7 +7,16 @@ use chrono::NaiveDate;
 use std::path::PathBuf;
 use waymark::analysis::check_plan;
 use waymark::io::{Imported, export_markdown, import_markdown};
-use waymark::model::{Plan, StatusCategory, Task};
+use waymark::model::{Plan, StatusCategory, StatusKey, Task};
+
+/// A sprint's id, name, version, start and end.
+type SprintRow<'a> = (
+    &'a str,
+    &'a str,
+    &'a str,
+    Option<NaiveDate>,
+    Option<NaiveDate>,
+);
 
 fn fixture(name: &str) -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -55,7 +64,7 @@ fn sprint_of<'a>(plan: &'a Plan, title: &str) -> &'a str {
 fn sprint_calendars_written_as_lines_give_dated_sprints_in_releases() {
     let imported = import(&fixture("md_sprint_calendar.md"));
     let plan = &imported.plan;
-    let sprints: Vec<(&str, &str, &str, Option<NaiveDate>, Option<NaiveDate>)> = plan
+    let sprints: Vec<SprintRow> = plan
         .sprints
         .iter()
         .map(|s| {
@@ -186,7 +195,7 @@ fn statuses_written_in_headings_make_tasks_and_give_phases_their_status() {
     let phases: Vec<(&str, Option<&str>)> = plan
         .phases
         .iter()
-        .map(|p| (p.name.as_str(), p.status.as_ref().map(|s| s.as_str())))
+        .map(|p| (p.name.as_str(), p.status.as_ref().map(StatusKey::as_str)))
         .collect();
     assert_eq!(
         phases,
@@ -277,7 +286,7 @@ fn status_words_followed_by_more_words_keep_the_rest() {
     );
     assert_eq!(task(plan, "Timetable feed").owner, "Mara");
     assert_eq!(
-        plan.phases[0].status.as_ref().map(|s| s.as_str()),
+        plan.phases[0].status.as_ref().map(StatusKey::as_str),
         Some("DONE")
     );
     assert_eq!(

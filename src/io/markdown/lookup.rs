@@ -1,8 +1,8 @@
 //! Finding the one task title that holds some words, for dependencies named by words
 //! ("Authentication must be complete first", "blocked on electrical inspection").
 //!
-//! Exact titles are found through a map. A plain scan of every title for every reference costs titles × references, quadratic for a
-//! document full of references. The index keeps, for each three-byte sequence, the titles that
+//! Exact titles are found through a map. A plain scan of every title for every reference costs
+//! titles × references, quadratic for a document full of references. The index keeps, for each three-byte sequence, the titles that
 //! hold it (built on the first search that needs it); a search scans only the titles holding the
 //! reference's rarest sequence, and stops at the second title that holds the words.
 
@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 /// Lower-case task titles and, once needed, which titles hold each three-byte sequence.
 pub(super) struct Titles {
-    titles: Vec<String>,
+    lower: Vec<String>,
     by_title: Option<HashMap<String, usize>>,
     grams: Option<HashMap<[u8; 3], Vec<u32>>>,
 }
@@ -19,7 +19,7 @@ impl Titles {
     /// The titles, lower-cased.
     pub(super) fn new<'a>(titles: impl Iterator<Item = &'a str>) -> Self {
         Self {
-            titles: titles.map(str::to_lowercase).collect(),
+            lower: titles.map(str::to_lowercase).collect(),
             by_title: None,
             grams: None,
         }
@@ -27,7 +27,7 @@ impl Titles {
 
     /// The index of the title equal to `words` (lower-case), if any.
     pub(super) fn exact(&mut self, words: &str) -> Option<usize> {
-        let titles = &self.titles;
+        let titles = &self.lower;
         let by_title = self.by_title.get_or_insert_with(|| {
             let mut map = HashMap::with_capacity(titles.len());
             for (i, title) in titles.iter().enumerate() {
@@ -42,23 +42,21 @@ impl Titles {
     pub(super) fn only_holding(&mut self, words: &str) -> Option<usize> {
         let bytes = words.as_bytes();
         if bytes.len() < 3 {
-            return only(self.titles.iter().enumerate(), words);
+            return only(self.lower.iter().enumerate(), words);
         }
-        let titles = &self.titles;
+        let titles = &self.lower;
         let grams = self.grams.get_or_insert_with(|| index(titles));
         let mut rarest: Option<&Vec<u32>> = None;
         for window in bytes.windows(3) {
             let key = [window[0], window[1], window[2]];
-            let Some(list) = grams.get(&key) else {
-                return None;
-            };
+            let list = grams.get(&key)?;
             if rarest.is_none_or(|r| list.len() < r.len()) {
                 rarest = Some(list);
             }
         }
         let candidates = rarest?
             .iter()
-            .map(|&i| (i as usize, &self.titles[i as usize]));
+            .map(|&i| (i as usize, &self.lower[i as usize]));
         only(candidates, words)
     }
 }

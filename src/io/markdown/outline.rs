@@ -27,9 +27,8 @@ pub(super) struct More {
     pub line_sprint: Option<usize>,
     /// Releases read (`Release 1 (Sprints 01-03)`): name, first and last sprint number.
     pub releases: Vec<(String, u32, u32)>,
-    /// The open outline section: its heading level and status, and the open outline lines
-    /// (indent and task).
-    pub outline: Option<(u8, StatusKey, Vec<(usize, usize)>)>,
+    /// The open outline section.
+    pub outline: Option<Outline>,
     /// Which lines are indented code (empty when none is).
     pub indented: Vec<bool>,
     /// The task whose description the last paragraph line continued.
@@ -39,6 +38,10 @@ pub(super) struct More {
     /// The plan's sprints by id, for sprint calendar lines.
     pub sprint_ids: HashMap<String, usize>,
 }
+
+/// An open outline section: its heading level, its status, and the open outline lines (indent
+/// and task), innermost last.
+type Outline = (u8, StatusKey, Vec<(usize, usize)>);
 
 /// The status category a heading that opens an outline names.
 fn outline_category(name: &str) -> Option<StatusCategory> {
@@ -135,15 +138,14 @@ impl Builder {
                     .needs_year()
                     .then(|| self.more.years.near(number, self.plan.meta.updated))
                     .flatten();
-                match span.days(year) {
-                    Some(days) => (title, Some(days)),
-                    None => {
-                        self.report.warn(
-                            Some(number),
-                            format!("no year for the dates of \"{text}\"; kept in the title"),
-                        );
-                        (text, None)
-                    }
+                if let Some(days) = span.days(year) {
+                    (title, Some(days))
+                } else {
+                    self.report.warn(
+                        Some(number),
+                        format!("no year for the dates of \"{text}\"; kept in the title"),
+                    );
+                    (text, None)
                 }
             }
             None => (text, None),
