@@ -90,8 +90,8 @@ impl Builder {
     pub(super) fn task_field(&mut self, index: usize, key: &str, value: &str, number: usize) {
         let lower = key.to_lowercase();
         let (status, detail) = if lower == "status" {
-            let (word, rest) = self.status_and_rest(value);
-            (Some(self.status_key(word, number)), rest)
+            let (key, rest) = self.status_with_rest(value, number);
+            (Some(key), rest)
         } else {
             (None, "")
         };
@@ -152,8 +152,8 @@ impl Builder {
         number: usize,
     ) -> bool {
         let (status, detail) = if lower == "status" && !is_placeholder(value) {
-            let (word, rest) = self.status_and_rest(value);
-            (Some(self.status_key(word, number)), rest)
+            let (key, rest) = self.status_with_rest(value, number);
+            (Some(key), rest)
         } else {
             (None, "")
         };

@@ -10,7 +10,7 @@
 use super::headings::{self, Kind};
 use super::import::{Builder, Ctx};
 use crate::io::status_words::{recognise_status_text, split_leading_emoji};
-use crate::model::{ChecklistItem, Field, StatusCategory};
+use crate::model::{ChecklistItem, Field, StatusCategory, StatusKey};
 
 /// The field that keeps the words after a status word.
 pub(super) const STATUS_DETAIL: &str = "Status detail";
@@ -79,15 +79,28 @@ impl Builder {
         true
     }
 
-    /// Splits a status value into the status and the words after it: `shipped (commit abc123)`
-    /// gives ("shipped", "(commit abc123)"). A value that is a status as a whole has no rest.
-    pub(super) fn status_and_rest<'v>(&self, value: &'v str) -> (&'v str, &'v str) {
-        let value = value.trim();
+    /// The status a status value gives, and the words after it: `shipped (commit abc123)` gives
+    /// the done status and "(commit abc123)". A value that is a status as a whole has no rest
+    /// (and is recognised once, as before: the split is only tried when that fails).
+    pub(super) fn status_with_rest<'v>(
+        &mut self,
+        value: &'v str,
+        number: usize,
+    ) -> (StatusKey, &'v str) {
+        if let Some(key) = recognise_status_text(&self.plan.legend, value) {
+            return (key, "");
+        }
+        let (word, rest) = self.split_status(value.trim());
+        (self.status_key(word, number), rest)
+    }
+
+    /// Splits the first words that are a status off a value that is not one as a whole.
+    fn split_status<'v>(&self, value: &'v str) -> (&'v str, &'v str) {
         let known = |text: &str| {
             recognise_status_text(&self.plan.legend, text).is_some()
                 || crate::io::builtin_category(text).is_some()
         };
-        if value.is_empty() || known(value) {
+        if value.is_empty() || crate::io::builtin_category(value).is_some() {
             return (value, "");
         }
         // After a separator: "DONE - merged", "Blocked (waiting on legal)", "done; see log".
@@ -101,9 +114,8 @@ impl Builder {
             }
         }
         // The first one, two or three words.
-        let mut ends = value.match_indices(' ').map(|(at, _)| at).take(3);
         let mut found = None;
-        for end in ends.by_ref() {
+        for end in value.match_indices(' ').map(|(at, _)| at).take(3) {
             if known(&value[..end]) {
                 found = Some(end);
             }

@@ -4,8 +4,8 @@
 //! title holds, as for dependency fields) becomes a dependency; any other is reported with its
 //! line and kept as a field (`Dependencies`, or `Must complete before`).
 //!
-//! The phrases are found by a case-insensitive byte search: nothing is allocated for text that
-//! holds none of them.
+//! The phrases are found at word starts by a case-insensitive byte comparison, in one pass over
+//! the text: nothing is allocated for text that holds none of them.
 
 use super::import::Builder;
 use super::lookup::Titles;
@@ -26,24 +26,33 @@ const BEFORE: [&str; 3] = [
 ];
 /// What ends an "after X …" phrase.
 const AFTER_ENDS: [&str; 5] = [
-    " is done",
-    " is complete",
-    " is completed",
-    " is finished",
-    " is merged",
+    "is done",
+    "is complete",
+    "is completed",
+    "is finished",
+    "is merged",
 ];
 
-/// Where `needle` (lower-case ASCII) first occurs in `hay`, ignoring ASCII case.
-fn find_ci(hay: &str, needle: &str) -> Option<usize> {
-    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
-    if needle.len() > hay.len() {
-        return None;
-    }
-    (0..=hay.len() - needle.len()).find(|&at| {
-        hay[at..at + needle.len()]
+/// True when `hay` starts with `needle` (lower-case ASCII), ignoring ASCII case.
+fn starts_ci(hay: &[u8], needle: &str) -> bool {
+    hay.len() >= needle.len()
+        && hay
             .iter()
-            .zip(needle)
+            .zip(needle.as_bytes())
             .all(|(a, b)| a.to_ascii_lowercase() == *b)
+}
+
+/// Where `needle` (lower-case ASCII) first occurs in `hay` at the start of a word, ignoring
+/// ASCII case.
+fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    word_starts(hay).find(|&at| starts_ci(&hay.as_bytes()[at..], needle))
+}
+
+/// The byte offsets where words start: one pass, nothing allocated.
+fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).filter(move |&at| {
+        bytes[at].is_ascii_alphabetic() && (at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
     })
 }
 
@@ -106,10 +115,15 @@ pub(super) fn is_dependency_bullet(text: &str) -> bool {
 impl Builder {
     /// Records the dependencies written in prose in `text`, part of task `task`, on line `number`.
     pub(super) fn prose_dependencies(&mut self, task: usize, text: &str, number: usize) {
-        if !text
-            .bytes()
-            .any(|b| matches!(b, b'b' | b'B' | b'a' | b'A' | b'w' | b'W'))
-        {
+        // One pass over the words first: most text holds no phrase and costs nothing more.
+        let bytes = text.as_bytes();
+        let candidate = word_starts(text).any(|at| {
+            matches!(bytes[at].to_ascii_lowercase(), b'a' | b'b' | b'm' | b'w')
+                && ["blocked ", "must ", "after ", "waiting on "]
+                    .iter()
+                    .any(|word| starts_ci(&bytes[at..], word))
+        });
+        if !candidate {
             return;
         }
         for (reverse, target) in phrases(text) {
