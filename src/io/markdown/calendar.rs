@@ -9,6 +9,7 @@
 use super::dates::{self, Span};
 use super::headings;
 use super::import::Builder;
+use super::outline::{Target, Undated};
 use crate::model::{Sprint, SprintId};
 
 /// A sprint calendar line, read.
@@ -127,23 +128,15 @@ impl Builder {
         let Some(line) = sprint_line(text) else {
             return false;
         };
-        let year = if line.dates.needs_year() {
-            self.more.years.near(number, self.plan.meta.updated)
-        } else {
-            None
-        };
-        let days = line.dates.days(year);
-        let name = if days.is_some() {
+        // Dates without a year are settled once the whole document is read (`settle_dates`).
+        let undated = line.dates.needs_year();
+        let days = if undated { None } else { line.dates.days(None) };
+        let name = if days.is_some() || undated {
             line.name
         } else {
-            self.report.warn(
-                Some(number),
-                format!(
-                    "no year for the dates of \"{}\"; kept in the sprint's name",
-                    line.name
-                ),
-            );
-            format!("{}{}", line.name, line.written)
+            let name = format!("{}{}", line.name, line.written);
+            self.warn_undated(number, &name, "sprint's name");
+            name
         };
         let id = headings::analyse(&name).id;
         let index = self.sprint_index(&id).unwrap_or_else(|| {
@@ -158,6 +151,14 @@ impl Builder {
             let sprint = &mut self.plan.sprints[index];
             sprint.start = Some(start);
             sprint.end = end.or(sprint.end);
+        }
+        if undated {
+            self.more.undated.push(Undated {
+                target: Target::Sprint(index),
+                span: line.dates,
+                written: line.written,
+                line: number,
+            });
         }
         if !bullet {
             self.more.line_sprint = Some(index);

@@ -2,7 +2,6 @@
 //! vectors, so nesting depth never turns into recursion.
 
 use super::blocks;
-use super::dates::Years;
 use super::headings::{self, Kind, Section};
 use super::legend;
 use super::outline::More;
@@ -118,7 +117,6 @@ pub fn import_markdown(text: &str) -> Result<Imported, ImportError> {
     let (kinds, indented) = blocks::classify_lines_and_code(&lines);
     let (document_legend, legend_lines) = legend::read_legend(&lines, &kinds);
     let mut builder = Builder::new(document_legend);
-    builder.more.years = Years::of(&lines);
     builder.more.indented = indented;
     builder.read(&lines, &kinds, &legend_lines);
     Ok(builder.finish())
@@ -214,6 +212,7 @@ impl Builder {
             }
         }
         self.flush_table();
+        self.settle_dates(lines);
         self.close_to(0);
         let root = self.stack.pop();
         if let Some(root) = root {

@@ -16,13 +16,14 @@ use super::import::{Builder, ListKind};
 use super::scan::{self, Line};
 use crate::io::status_words::{normalise_status, recognise_status};
 use crate::model::{StatusCategory, StatusKey};
+use chrono::NaiveDate;
 use std::collections::HashMap;
 
 /// What the reader keeps for these structures while it reads.
 #[derive(Default)]
 pub(super) struct More {
-    /// The years written in the document, for dates written without one.
-    pub years: Years,
+    /// Dates written without a year, settled once the whole document is read.
+    pub undated: Vec<Undated>,
     /// The sprint a bold or plain sprint calendar line opened: items below it belong to it.
     pub line_sprint: Option<usize>,
     /// Releases read (`Release 1 (Sprints 01-03)`): name, first and last sprint number.
@@ -37,6 +38,26 @@ pub(super) struct More {
     pub before: Vec<(usize, String, usize)>,
     /// The plan's sprints by id, for sprint calendar lines.
     pub sprint_ids: HashMap<String, usize>,
+}
+
+/// What a date without a year belongs to.
+pub(super) enum Target {
+    /// A sprint (its index): the start and end.
+    Sprint(usize),
+    /// A task (its index): the due date, or the start and due dates.
+    Task(usize),
+}
+
+/// A date or range written without a year, waiting for the document's years.
+pub(super) struct Undated {
+    /// What it dates.
+    pub target: Target,
+    /// The dates.
+    pub span: dates::Span,
+    /// The text the dates were written as, put back after the name or title when no year is found.
+    pub written: String,
+    /// The line they were read from.
+    pub line: usize,
 }
 
 /// An open outline section: its heading level, its status, and the open outline lines (indent
@@ -132,39 +153,94 @@ impl Builder {
         }
         let parent = open.last().map(|(_, task)| *task);
         let status = status.clone();
-        let (title, days) = match dates::trailing(text) {
-            Some((title, span)) => {
-                let year = span
-                    .needs_year()
-                    .then(|| self.more.years.near(number, self.plan.meta.updated))
-                    .flatten();
-                if let Some(days) = span.days(year) {
-                    (title, Some(days))
-                } else {
-                    self.report.warn(
-                        Some(number),
-                        format!("no year for the dates of \"{text}\"; kept in the title"),
-                    );
+        let trailing = dates::trailing(text);
+        let (title, days) = match trailing {
+            // Dates without a year are settled once the whole document is read.
+            Some((title, span)) if span.needs_year() => (title, None),
+            Some((title, span)) => match span.days(None) {
+                Some(days) => (title, Some(days)),
+                None => {
+                    self.warn_undated(number, text, "title");
                     (text, None)
                 }
-            }
+            },
             None => (text, None),
         };
         let task = self.new_task(title, &status, parent);
-        if let Some((first, last)) = days {
-            let made = &mut self.plan.tasks[task];
-            match last {
-                Some(last) => {
-                    made.start = Some(first);
-                    made.due = Some(last);
-                }
-                None => made.due = Some(first),
-            }
+        if let Some(days) = days {
+            self.set_task_dates(task, days);
+        }
+        if let Some((title, span)) = trailing.filter(|(_, span)| span.needs_year()) {
+            self.more.undated.push(Undated {
+                target: Target::Task(task),
+                span,
+                written: text[title.len()..].to_owned(),
+                line: number,
+            });
         }
         if let Some((_, _, open)) = &mut self.more.outline {
             open.push((indent, task));
         }
         self.mark_used();
+    }
+
+    fn set_task_dates(&mut self, task: usize, (first, last): (NaiveDate, Option<NaiveDate>)) {
+        let made = &mut self.plan.tasks[task];
+        match last {
+            Some(last) => {
+                made.start = Some(first);
+                made.due = Some(last);
+            }
+            None => made.due = Some(first),
+        }
+    }
+
+    /// Reports dates that cannot be read (no year, or no such day), kept in a name or title.
+    pub(super) fn warn_undated(&mut self, number: usize, text: &str, kept_in: &str) {
+        self.report.warn(
+            Some(number),
+            format!("no year for the dates of \"{text}\"; kept in the {kept_in}"),
+        );
+    }
+
+    /// Gives the dates written without a year the nearest year in the document (see
+    /// [`Years::near`]); the years are only looked for when some date needs one. Dates that find
+    /// none stay in the sprint's name or the task's title, with a warning.
+    pub(super) fn settle_dates(&mut self, lines: &[&str]) {
+        let undated = std::mem::take(&mut self.more.undated);
+        if undated.is_empty() {
+            return;
+        }
+        let years = Years::of(lines);
+        for Undated {
+            target,
+            span,
+            written,
+            line,
+        } in undated
+        {
+            let year = years.near(line, self.plan.meta.updated);
+            match (target, span.days(year)) {
+                (Target::Sprint(index), Some((start, end))) => {
+                    let sprint = &mut self.plan.sprints[index];
+                    sprint.start = Some(start);
+                    sprint.end = end.or(sprint.end);
+                }
+                (Target::Task(index), Some(days)) => self.set_task_dates(index, days),
+                (Target::Sprint(index), None) => {
+                    let name = &mut self.plan.sprints[index].name;
+                    let text = format!("{name}{written}");
+                    self.warn_undated(line, &text, "sprint's name");
+                    self.plan.sprints[index].name = text;
+                }
+                (Target::Task(index), None) => {
+                    let title = &mut self.plan.tasks[index].title;
+                    title.push_str(&written);
+                    let text = title.clone();
+                    self.warn_undated(line, &text, "title");
+                }
+            }
+        }
     }
 
     /// A paragraph line under a task item: the task's description. True when it was one.
