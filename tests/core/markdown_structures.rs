@@ -487,3 +487,24 @@ fn dependencies_written_in_prose_resolve_to_one_task_or_are_kept() {
     assert_eq!(total, 4);
     assert_sound(plan);
 }
+
+#[test]
+fn a_status_sections_emoji_does_not_make_it_a_task() {
+    let text = "# Plan\n\n## ✅ Completed\n\nTune the piano\n    Replace two strings\n\n\
+                ## 🔄 In progress:\n\n- [ ] Paint the stage\n";
+    let plan = import(text).plan;
+    let tasks: Vec<(&str, &str, &str)> = plan
+        .tasks
+        .iter()
+        .map(|t| (t.title.as_str(), t.status.as_str(), t.group.as_str()))
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            ("Tune the piano", "DONE", "Completed"),
+            ("Replace two strings", "DONE", "Completed"),
+            ("Paint the stage", "TODO", "In progress:"),
+        ]
+    );
+    assert_sound(&plan);
+}

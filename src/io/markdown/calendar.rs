@@ -17,8 +17,7 @@ use crate::model::{Sprint, SprintId};
 pub(super) struct SprintLine {
     /// "Sprint 04", "Sprint 04 (2 weeks)", "Sprint 5: Payments".
     name: String,
-    /// The dates as written, when the line gives any, and where they stand in `name` when they
-    /// cannot be dated (no year in the document) and are kept in the name.
+    /// The dates.
     dates: Span,
     /// The dates' text, e.g. "(Feb 16-Feb 27)" or ": 2026-04-06 - 2026-04-17".
     written: String,

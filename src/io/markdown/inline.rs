@@ -4,8 +4,9 @@
 //!
 //! A heading with a status is a task (a phase or sprint heading gets the status instead); the
 //! status is not left in its name. A register or neutral heading ("🚧 Active Blockers",
-//! "🔄 Update Log") keeps its emoji as decoration. A status value whose first words are a status
-//! gives that status; the rest is kept in the task's `Status detail` field.
+//! "🔄 Update Log") and a status section's heading ("✅ Completed") keep their emoji as
+//! decoration. A status value whose first words are a status gives that status; the rest is kept
+//! in the task's `Status detail` field.
 
 use super::headings::{self, Kind};
 use super::import::{Builder, Ctx};
@@ -33,6 +34,10 @@ impl Builder {
         let known = recognise_status_text(&self.plan.legend, word).is_some()
             || crate::io::builtin_category(word).is_some();
         if !known {
+            return None;
+        }
+        // "✅ Completed" heads an outline section: its emoji only repeats the section's status.
+        if super::outline::outline_category(rest.trim_end_matches(':')).is_some() {
             return None;
         }
         match headings::analyse(rest).kind {

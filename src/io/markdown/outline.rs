@@ -65,7 +65,7 @@ pub(super) struct Undated {
 type Outline = (u8, StatusKey, Vec<(usize, usize)>);
 
 /// The status category a heading that opens an outline names.
-fn outline_category(name: &str) -> Option<StatusCategory> {
+pub(super) fn outline_category(name: &str) -> Option<StatusCategory> {
     let name = normalise_status(name);
     Some(match name.as_str() {
         "completed" | "complete" | "done" | "finished" | "shipped" => StatusCategory::Done,
@@ -107,11 +107,9 @@ impl Builder {
                 .filter(|key| self.plan.category(key) == category)
                 .unwrap_or_else(|| self.category_status(category));
             self.more.outline = Some((level, status, Vec::new()));
-        } else if self.more.outline.is_some() {
+        } else if let Some((_, _, open)) = &mut self.more.outline {
             // A sub-heading keeps its section's status but starts a new outline.
-            if let Some((_, _, open)) = &mut self.more.outline {
-                open.clear();
-            }
+            open.clear();
         }
     }
 
