@@ -155,13 +155,14 @@ impl Builder {
         let (title, days) = match trailing {
             // Dates without a year are settled once the whole document is read.
             Some((title, span)) if span.needs_year() => (title, None),
-            Some((title, span)) => match span.days(None) {
-                Some(days) => (title, Some(days)),
-                None => {
+            Some((title, span)) => {
+                if let Some(days) = span.days(None) {
+                    (title, Some(days))
+                } else {
                     self.warn_undated(number, text, "title");
                     (text, None)
                 }
-            },
+            }
             None => (text, None),
         };
         let task = self.new_task(title, &status, parent);
