@@ -40,7 +40,7 @@ pub fn builtin_category(text: &str) -> Option<StatusCategory> {
         | "revert to human"
         | "abandoned"
         | "skipped" => StatusCategory::Dropped,
-        "[ ]" | "❌" | "🔴" | "⬜" | "todo" | "to do" | "not started" | "open" | "new"
+        "[ ]" | "❌" | "🔴" | "⬜" | "✨" | "todo" | "to do" | "not started" | "open" | "new"
         | "planned" | "backlog" | "pending" | "tbd" => StatusCategory::NotStarted,
         _ => return None,
     };

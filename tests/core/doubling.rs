@@ -209,6 +209,89 @@ fn the_task_table_input_is_read_as_tasks() {
 
 #[test]
 #[ignore = "timed: run alone with `cargo test --release --test core doubling -- --ignored`; a parallel test run makes it noisy"]
+fn markdown_structures_grow_linearly() {
+    assert_linear("Markdown, sprint calendar lines", Format::Markdown, &|n| {
+        let mut text = String::from("# Plan\n\nLast Updated: 2026-01-05\n\n## Calendar\n\n");
+        for i in 0..n / 4 {
+            let _ = write!(
+                text,
+                "Release {i} (Sprints {i}-{i})\n\n**Sprint {i} (Feb 2-Feb 13):**\n\n- [ ] Task {i}\n\n"
+            );
+        }
+        text
+    });
+    assert_linear("Markdown, statuses in headings", Format::Markdown, &|n| {
+        let mut text = String::from("# Plan\n\n## Phase 1: Build ✅\n\n");
+        for i in 0..n / 4 {
+            let _ = write!(
+                text,
+                "### ✅ Feature {i}\n\n- Step {i}\n\n### Feature {i}b 🔄\n\n### Feature {i}c - COMPLETE\n\n"
+            );
+        }
+        text
+    });
+    assert_linear(
+        "Markdown, status words with a rest",
+        Format::Markdown,
+        &|n| {
+            let mut text = String::from("# Plan\n\n## Tasks\n\n");
+            for i in 0..n / 4 {
+                let _ = write!(
+                    text,
+                    "- [ ] Task {i}\n  - **Status**: shipped (commit {i:x}) and more words {i}\n"
+                );
+            }
+            text
+        },
+    );
+    assert_linear(
+        "Markdown, outlines without list markers",
+        Format::Markdown,
+        &|n| {
+            let mut text = String::from("# Plan 2026\n\n## Yet to complete\n\n");
+            // Indented 0 to 30 levels deep, again and again, with dates to read.
+            for line in 0..n / 4 {
+                text.push_str(&"    ".repeat(line % 31));
+                let _ = writeln!(text, "Step {line} (Mar 2 - Mar 20)");
+            }
+            text
+        },
+    );
+    assert_linear(
+        "Markdown, paragraphs under task items",
+        Format::Markdown,
+        &|n| {
+            let mut text = String::from("# Plan\n\n## Tasks\n\n");
+            for i in 0..n / 8 {
+                let _ = write!(
+                    text,
+                    "- [ ] Task {i}\n  First line {i}\nlazy line {i}\n\n  Second paragraph {i}\n"
+                );
+            }
+            text
+        },
+    );
+    assert_linear(
+        "Markdown, dependencies written in prose",
+        Format::Markdown,
+        &|n| {
+            let mut text = String::from("# Plan\n\n## Tasks\n\n");
+            for i in 0..n / 8 {
+                let _ = write!(
+                    text,
+                    "- [ ] Task {i} (blocked by Task {})\n  - Must complete before Task {}\n  \
+                     - Blocked on nothing {i}\n",
+                    i / 2,
+                    i + 1
+                );
+            }
+            text
+        },
+    );
+}
+
+#[test]
+#[ignore = "timed: run alone with `cargo test --release --test core doubling -- --ignored`; a parallel test run makes it noisy"]
 fn csv_reading_grows_linearly() {
     assert_linear("CSV, many rows", Format::Csv, &|n| {
         Format::Csv.write(&generate_plan(n / 8, n / 4, 3))

@@ -17,6 +17,7 @@ mod ical_export;
 mod import_scaling;
 mod markdown;
 mod markdown_commonmark;
+mod markdown_structures;
 mod markdown_tables;
 mod merge_git;
 mod merge_plans;

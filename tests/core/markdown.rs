@@ -699,6 +699,33 @@ fn with_notes(mut plan: Plan, picks: &[(usize, u8)]) -> Plan {
     plan
 }
 
+/// Line starts of the sprint calendars, inline statuses, outlines, continuations and prose
+/// dependencies the importer reads, which random documents are made of.
+const STRUCTURES: [&str; 22] = [
+    "## Completed",
+    "## Yet to complete",
+    "### ✅ ",
+    "## Payments 🔄",
+    "### Search — ⏳",
+    "- Sprint 04 (2 weeks): 2026-03-02 → ",
+    "**Sprint 02 (Feb 16-",
+    "Sprint 5: 2026-04-06 - ",
+    "Release 1 (Sprints 01-",
+    "### Release 2 (Sprints ",
+    "- **Status**: shipped (",
+    "- [ ] ",
+    "  - ",
+    "Set up CI 2026-02-03",
+    "Beta test (Mar 2 - ",
+    "Docs — 12/03/",
+    "",
+    "```",
+    "Blocked by ",
+    "must complete before ",
+    "after Set up CI is done",
+    "    ",
+];
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
 
@@ -722,6 +749,20 @@ proptest! {
 
     #[test]
     fn random_text_never_panics(text in "\\PC{0,400}") {
+        let _ = import_markdown(&text);
+    }
+
+    #[test]
+    fn documents_of_the_newer_structures_never_panic(
+        picks in proptest::collection::vec((0usize..STRUCTURES.len(), 0usize..12, "[ a-zA-Z0-9:()\\-→–—✅🔄⏳]{0,16}"), 0..40),
+    ) {
+        let mut text = String::from("# Plan\n\n");
+        for (pick, indent, noise) in &picks {
+            text.push_str(&" ".repeat(*indent));
+            text.push_str(STRUCTURES[*pick]);
+            text.push_str(noise);
+            text.push('\n');
+        }
         let _ = import_markdown(&text);
     }
 

@@ -81,7 +81,7 @@ fn task_tables_become_tasks() {
         ]
     );
     // The id column gives ids; rows of tables without one get automatic ids.
-    let ids: Vec<&str> = plan.tasks[..5].iter().map(|t| t.id.as_str()).collect();
+    let ids: Vec<&str> = plan.tasks.iter().take(5).map(|t| t.id.as_str()).collect();
     assert_eq!(ids, ["FT-1", "FT-2", "FT-3", "FT-4", "T-005"]);
     // Statuses written as emoji and words, through the default legend.
     let statuses: Vec<&str> = plan.tasks.iter().map(|t| t.status.as_str()).collect();
@@ -174,9 +174,12 @@ fn sprint_rows_headings_and_phase_rows_place_the_rows_below() {
     );
     assert_eq!(plan.tasks.iter().filter(|t| t.phase.is_some()).count(), 3);
     // Points, priorities and a due date that is no date (kept under the table's header).
-    let points: Vec<Option<f64>> = plan.tasks[4..8].iter().map(|t| t.estimate.points).collect();
+    let points: Vec<Option<f64>> = plan.tasks.to_vec()[4..8]
+        .iter()
+        .map(|t| t.estimate.points)
+        .collect();
     assert_eq!(points, [Some(3.0), Some(5.0), Some(2.0), Some(8.0)]);
-    let priorities: Vec<String> = plan.tasks[8..11]
+    let priorities: Vec<String> = plan.tasks.to_vec()[8..11]
         .iter()
         .map(|t| t.priority.map(|p| p.to_string()).unwrap_or_default())
         .collect();
@@ -423,7 +426,7 @@ fn rows_under_a_heading_task_are_its_subtasks() {
     assert_eq!(plan.tasks.len(), 3);
     let parent = Some(plan.tasks[0].id.clone());
     assert_eq!(plan.tasks[0].title, "Rigging");
-    assert!(plan.tasks[1..].iter().all(|t| t.parent == parent));
+    assert!(plan.tasks.to_vec()[1..].iter().all(|t| t.parent == parent));
     assert_eq!(import(&export_markdown(&plan)).plan, plan);
 }
 

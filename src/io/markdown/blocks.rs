@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag};
 
 use super::scan::{self, Line};
 use super::{NOTE_END, note_marker};
@@ -24,8 +24,16 @@ pub(super) fn split_lines(text: &str) -> Vec<&str> {
 }
 
 /// Classifies every line of `lines` (the lines of one document, from [`split_lines`]).
+#[cfg(test)]
 pub(super) fn classify_lines<'a>(lines: &[&'a str]) -> Vec<Line<'a>> {
+    classify_lines_and_code(lines).0
+}
+
+/// Classifies every line of `lines`, and says which lines are indented code (the second vector
+/// is empty when no line is): an outline under a status heading reads those as tasks.
+pub(super) fn classify_lines_and_code<'a>(lines: &[&'a str]) -> (Vec<Line<'a>>, Vec<bool>) {
     let mut kinds: Vec<Option<Line<'a>>> = vec![None; lines.len()];
+    let mut indented = Vec::new();
     let mut start = 0;
     while start < lines.len() {
         // A stretch of ordinary Markdown runs up to the next note marker.
@@ -33,7 +41,7 @@ pub(super) fn classify_lines<'a>(lines: &[&'a str]) -> Vec<Line<'a>> {
         while end < lines.len() && note_marker(lines[end]).is_none() {
             end += 1;
         }
-        classify_stretch(lines, start..end, &mut kinds);
+        classify_stretch(lines, start..end, &mut kinds, &mut indented);
         if end < lines.len() {
             // The marker, the note and its end marker are copied by the reader, not parsed.
             let close = lines[end + 1..]
@@ -48,11 +56,12 @@ pub(super) fn classify_lines<'a>(lines: &[&'a str]) -> Vec<Line<'a>> {
             start = end;
         }
     }
-    kinds
+    let kinds = kinds
         .into_iter()
         .zip(lines)
         .map(|(kind, raw)| kind.unwrap_or_else(|| plain(raw)))
-        .collect()
+        .collect();
+    (kinds, indented)
 }
 
 /// A line the parser placed in no block of its own: blank, or a line of a paragraph. A paragraph
@@ -73,7 +82,12 @@ fn plain(raw: &str) -> Line<'_> {
 }
 
 /// Parses `lines[range]` and records what the parser found on each of its lines.
-fn classify_stretch<'a>(lines: &[&'a str], range: Range<usize>, kinds: &mut [Option<Line<'a>>]) {
+fn classify_stretch<'a>(
+    lines: &[&'a str],
+    range: Range<usize>,
+    kinds: &mut [Option<Line<'a>>],
+    indented: &mut Vec<bool>,
+) {
     if range.is_empty() {
         return;
     }
@@ -106,8 +120,13 @@ fn classify_stretch<'a>(lines: &[&'a str], range: Range<usize>, kinds: &mut [Opt
                 quote_depth = quote_depth.saturating_sub(1);
             }
             _ if quote_depth > 0 => {}
-            Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock) => {
-                for kind in &mut kinds[line_of(span.start)..=last_line(&span)] {
+            Event::Start(tag @ (Tag::CodeBlock(_) | Tag::HtmlBlock)) => {
+                let lines = line_of(span.start)..=last_line(&span);
+                if matches!(tag, Tag::CodeBlock(CodeBlockKind::Indented)) {
+                    indented.resize(kinds.len(), false);
+                    indented[lines.clone()].fill(true);
+                }
+                for kind in &mut kinds[lines] {
                     *kind = Some(Line::Verbatim);
                 }
             }

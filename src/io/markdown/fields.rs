@@ -89,7 +89,13 @@ impl Builder {
     /// A field of a task.
     pub(super) fn task_field(&mut self, index: usize, key: &str, value: &str, number: usize) {
         let lower = key.to_lowercase();
-        let status = (lower == "status").then(|| self.status_key(value, number));
+        let (status, detail) = if lower == "status" {
+            let (key, rest) = self.status_with_rest(value, number);
+            (Some(key), rest)
+        } else {
+            (None, "")
+        };
+        self.keep_status_detail(index, detail);
         let refs = &mut self.task_refs[index];
         let task = &mut self.plan.tasks[index];
         let mut keep = false;
@@ -145,8 +151,18 @@ impl Builder {
         value: &str,
         number: usize,
     ) -> bool {
-        let status =
-            (lower == "status" && !is_placeholder(value)).then(|| self.status_key(value, number));
+        let (status, detail) = if lower == "status" && !is_placeholder(value) {
+            let (key, rest) = self.status_with_rest(value, number);
+            (Some(key), rest)
+        } else {
+            (None, "")
+        };
+        if !detail.is_empty() {
+            self.plan.phases[index].fields.push(Field {
+                name: super::inline::STATUS_DETAIL.to_owned(),
+                value: detail.to_owned(),
+            });
+        }
         let phase = &mut self.plan.phases[index];
         let keep = match lower {
             "status" => {

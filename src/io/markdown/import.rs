@@ -4,6 +4,8 @@
 use super::blocks;
 use super::headings::{self, Kind, Section};
 use super::legend;
+use super::outline::More;
+use super::prose;
 use super::scan::{self, Line, Mark};
 use super::titles;
 use super::values;
@@ -102,6 +104,8 @@ pub(super) struct Builder {
     pub anchor: String,
     /// The line being read.
     pub line: usize,
+    /// The state of the structures read in `outline`, `calendar`, `inline` and `prose`.
+    pub more: More,
 }
 
 /// Reads a Markdown plan.
@@ -116,9 +120,10 @@ pub fn import_markdown(text: &str) -> Result<Imported, ImportError> {
         ));
     }
     let lines = blocks::split_lines(text);
-    let kinds = blocks::classify_lines(&lines);
+    let (kinds, indented) = blocks::classify_lines_and_code(&lines);
     let (document_legend, legend_lines) = legend::read_legend(&lines, &kinds);
     let mut builder = Builder::new(document_legend);
+    builder.more.indented = indented;
     builder.read(&lines, &kinds, &legend_lines);
     Ok(builder.finish())
 }
@@ -158,6 +163,7 @@ impl Builder {
             added_statuses: Vec::new(),
             anchor: String::new(),
             line: 0,
+            more: More::default(),
         }
     }
 
@@ -179,6 +185,9 @@ impl Builder {
             }
             if legend_lines[number - 1] {
                 self.mark_used();
+                continue;
+            }
+            if self.structured_line(lines, kinds, index - 1) {
                 continue;
             }
             match line {
@@ -209,6 +218,7 @@ impl Builder {
             }
         }
         self.flush_table();
+        self.settle_dates(lines);
         self.close_to(0);
         let root = self.stack.pop();
         if let Some(root) = root {
@@ -327,8 +337,11 @@ impl Builder {
         });
     }
 
-    fn heading(&mut self, level: u8, text: &str) {
+    fn heading(&mut self, level: u8, raw_text: &str) {
         self.close_to(level);
+        self.heading_starts(level, raw_text);
+        let status = self.heading_status(raw_text);
+        let text = status.map_or(raw_text, |(_, rest)| rest);
         let heading = headings::analyse(text);
         let in_velocity = self
             .stack
@@ -360,6 +373,7 @@ impl Builder {
                 Kind::Milestone => Ctx::Milestone(self.milestone_for(&heading)),
                 Kind::Section(section) => Ctx::Section(section),
                 Kind::Neutral => Ctx::Neutral,
+                Kind::Generic if self.release_heading(text) => Ctx::Neutral,
                 Kind::Generic => Ctx::Generic(heading.name.clone()),
             }
         };
@@ -367,7 +381,7 @@ impl Builder {
         self.notes.push(None);
         self.stack.push(Open {
             level,
-            raw: text.to_owned(),
+            raw: raw_text.to_owned(),
             ctx,
             body: Vec::new(),
             first_unknown: None,
@@ -378,6 +392,9 @@ impl Builder {
         });
         if structural {
             self.mark_used();
+        }
+        if let Some((word, _)) = status {
+            self.apply_heading_status(word);
         }
     }
 
@@ -518,16 +535,25 @@ impl Builder {
             self.status_item(parent, &status, title, mark)
         } else if let Some((key, value)) = scan::bold_field(text) {
             self.field_item(parent.as_ref(), key, value, raw, number)
+        } else if !matches!(parent, Some(ListKind::Task(_) | ListKind::Checklist(_)))
+            && self.calendar_line(text, true, number)
+        {
+            ListKind::Other
         } else {
             match parent {
+                Some(ListKind::Task(task)) if prose::is_dependency_bullet(text) => {
+                    self.prose_dependencies(task, text, number);
+                    self.mark_used();
+                }
                 Some(ListKind::Task(task) | ListKind::Checklist(task)) => {
                     self.plan.tasks[task]
                         .checklist
                         .push(ChecklistItem::new(text));
+                    self.prose_dependencies(task, text, number);
                     self.mark_used();
                 }
                 _ => {
-                    if !self.context_item(text, number) {
+                    if !self.heading_task_bullet(text, number) && !self.context_item(text, number) {
                         self.keep(raw, number);
                     }
                 }
@@ -750,7 +776,9 @@ impl Builder {
             line: self.line,
             ..TaskRefs::default()
         });
-        self.plan.tasks.len() - 1
+        let index = self.plan.tasks.len() - 1;
+        self.prose_dependencies(index, title, self.line);
+        index
     }
 
     /// The phase, sprint and group a task gets from the first `depth` open headings and the open
@@ -773,6 +801,10 @@ impl Builder {
                 _ => {}
             }
         }
+        if let Some(index) = self.more.line_sprint.filter(|_| depth == self.stack.len()) {
+            sprint = Some(self.plan.sprints[index].id.clone());
+            group.clear();
+        }
         group.extend(self.list.iter().filter_map(|(_, kind)| match kind {
             ListKind::Label(name, _) => Some(values::unbold(name).to_owned()),
             _ => None,
@@ -783,7 +815,7 @@ impl Builder {
 
 /// A status written after a title: a status emoji (`Book the dry dock ✅`) or a status word after a
 /// dash (`Replace the anodes - COMPLETE`); the status and the title.
-fn trailing_status(text: &str) -> Option<(&str, &str)> {
+pub(super) fn trailing_status(text: &str) -> Option<(&str, &str)> {
     let text = text.trim_end();
     let (title, word) = text
         .rsplit_once(char::is_whitespace)

@@ -36,7 +36,30 @@
 //! - **Dependencies** name tasks by id, by exact title or by words only one title holds
 //!   ("Authentication must be complete first"); phases by id, name or `Module 0, 1` numbers, or
 //!   "all previous modules". A phase's "Blockers" bullet `Depends on …` is a phase dependency.
-//!   What cannot be resolved is kept as a field and reported with its line.
+//!   What cannot be resolved is kept as a field and reported with its line. **In prose**
+//!   (`prose.rs`), "blocked by X", "blocked on X", "after X is done" in a task's title,
+//!   description or bullets make it depend on X, and "must complete before Y" makes Y depend on
+//!   it (a bullet that is only such a phrase is not a checklist item); an unresolved one is kept
+//!   as a `Dependencies` or `Must complete before` field. Titles are looked up through a map and
+//!   a trigram index (`lookup.rs`), so references by words cost linear time.
+//! - **Sprint calendars** (`calendar.rs`): `- Sprint 04 (2 weeks): 2026-03-02 → 2026-03-13`,
+//!   `**Sprint 02 (Feb 16-Feb 27):**`, `Sprint 5: 2026-04-06 - 2026-04-17` give sprints with
+//!   start and end; items below a bold or plain sprint line (until the next heading or sprint
+//!   line) are in that sprint. `Release 1 (Sprints 01-03)`, as a line or a heading, names the
+//!   release those sprints ship (`Sprint::version`, when they name none). Dates (`dates.rs`)
+//!   without a year take the nearest full date's year, else Last Updated's, else the nearest
+//!   bare year; with none, the dates stay in the sprint's name, with a warning.
+//! - **Inline statuses** (`inline.rs`): a status emoji or word in a heading (`### ✅ Auth`,
+//!   `## Payments 🔄`, `### Search — ⏳`, `### Export - COMPLETE`) makes a group heading a task
+//!   (its plain bullets its checklist) or gives a phase its status (a sprint: closed when done);
+//!   register headings keep their emoji. `**Status**: shipped (commit abc123)` gives the status
+//!   and keeps the rest in a `Status detail` field.
+//! - **Outlines and continuations** (`outline.rs`): under a heading that names a status
+//!   ("Completed", "Done", "Yet to complete", "To do", "Backlog", "In progress", "Blocked"), plain
+//!   lines are tasks with that status, indentation giving subtasks, even where `CommonMark` sees
+//!   indented code (fenced code and HTML stay notes); a date or range after a title gives due, or
+//!   start and due. A paragraph under a task item (lazy lines, or indented after a blank line) is
+//!   its description.
 //! - **Tables** are recognised by their header cells; placeholder cells (`None`, `-`, `—`,
 //!   `n/a`, `TBD`, blank) are empty and rows of placeholders are skipped. Register tables
 //!   (blockers, known issues, update log, velocity, metrics, risks, reviews, links, status
@@ -82,11 +105,17 @@
 //! large documents cost linear time.
 
 mod blocks;
+mod calendar;
+mod dates;
 mod export;
 mod fields;
 mod headings;
 mod import;
+mod inline;
 mod legend;
+mod lookup;
+mod outline;
+mod prose;
 mod resolve;
 mod scan;
 mod tables;

@@ -3,6 +3,7 @@
 
 use super::headings;
 use super::import::Builder;
+use super::lookup::Titles;
 use super::values::is_placeholder;
 use crate::io::Imported;
 use crate::model::{Field, PhaseId, SprintId, TaskId};
@@ -30,7 +31,10 @@ impl Builder {
         }
         self.resolve_parents(&ids);
         self.resolve_sprints();
+        // Fields kept from "must complete before" come first, as an export writes them.
+        self.resolve_before(&ids);
         self.resolve_dependencies(&ids);
+        self.resolve_releases();
         self.resolve_phase_dependencies();
         self.resolve_milestones(&ids);
         self.resolve_registers();
@@ -156,18 +160,13 @@ impl Builder {
     }
 
     fn resolve_dependencies(&mut self, ids: &HashMap<String, usize>) {
-        let titles: Vec<String> = self
-            .plan
-            .tasks
-            .iter()
-            .map(|t| t.title.to_lowercase())
-            .collect();
+        let mut titles = Titles::new(self.plan.tasks.iter().map(|t| t.title.as_str()));
         for index in 0..self.plan.tasks.len() {
             let deps = std::mem::take(&mut self.task_refs[index].deps);
             let mut unresolved = Vec::new();
             for (text, line) in deps {
                 for token in split_references(&text) {
-                    match find_task(&token, ids, &titles) {
+                    match find_task(&token, ids, &mut titles) {
                         Some(target) if target != index => {
                             let id = self.plan.tasks[target].id.clone();
                             let task = &mut self.plan.tasks[index];
@@ -181,7 +180,9 @@ impl Builder {
                                 Some(line),
                                 format!("dependency \"{token}\" names no task; kept as a field"),
                             );
-                            unresolved.push(token);
+                            if !unresolved.contains(&token) {
+                                unresolved.push(token);
+                            }
                         }
                     }
                 }
@@ -357,7 +358,11 @@ fn strip_phase_words(text: &str) -> String {
 }
 
 /// The task a reference names: its id, its exact title, or the one task whose title holds the words.
-fn find_task(token: &str, ids: &HashMap<String, usize>, titles: &[String]) -> Option<usize> {
+pub(super) fn find_task(
+    token: &str,
+    ids: &HashMap<String, usize>,
+    titles: &mut Titles,
+) -> Option<usize> {
     if let Some(&index) = ids.get(token) {
         return Some(index);
     }
@@ -365,15 +370,5 @@ fn find_task(token: &str, ids: &HashMap<String, usize>, titles: &[String]) -> Op
     if words.is_empty() {
         return None;
     }
-    if let Some(index) = titles.iter().position(|t| *t == words) {
-        return Some(index);
-    }
-    let mut holding = titles
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.contains(&words));
-    match (holding.next(), holding.next()) {
-        (Some((index, _)), None) => Some(index),
-        _ => None,
-    }
+    titles.exact(&words).or_else(|| titles.only_holding(&words))
 }

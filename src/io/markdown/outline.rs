@@ -1,0 +1,275 @@
+//! Structures the line reader hands over before its own rules: outlines without list markers under
+//! a status heading, paragraphs that continue a task item, and the state these and the sprint
+//! calendars keep while the document is read.
+//!
+//! - **Outlines.** Under a heading that names a status ("Completed", "Done", "Yet to complete",
+//!   "To do", "Backlog", "In progress", "Blocked"…), plain lines are tasks with that status, even
+//!   when indented four columns or more (which `CommonMark` reads as indented code); a deeper line
+//!   is a subtask of the line above it. Fenced code and HTML are never read this way. A date or a
+//!   range after the title (`Set up CI 2026-02-03`, `Beta test (Mar 2 - Mar 20)`) gives the due
+//!   date, or the start and due dates.
+//! - **Continuations.** A paragraph under a task item (a lazy continuation line, or an indented
+//!   paragraph after a blank line) is the task's description.
+
+use super::dates::{self, Years};
+use super::import::{Builder, ListKind};
+use super::scan::{self, Line};
+use crate::io::status_words::{normalise_status, recognise_status};
+use crate::model::{StatusCategory, StatusKey};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// What the reader keeps for these structures while it reads.
+#[derive(Default)]
+pub(super) struct More {
+    /// Dates written without a year, settled once the whole document is read.
+    pub undated: Vec<Undated>,
+    /// The sprint a bold or plain sprint calendar line opened: items below it belong to it.
+    pub line_sprint: Option<usize>,
+    /// Releases read (`Release 1 (Sprints 01-03)`): name, first and last sprint number.
+    pub releases: Vec<(String, u32, u32)>,
+    /// The open outline section.
+    pub outline: Option<Outline>,
+    /// Which lines are indented code (empty when none is).
+    pub indented: Vec<bool>,
+    /// The task whose description the last paragraph line continued.
+    pub describing: Option<usize>,
+    /// "must complete before Y": the task, the reference and its line.
+    pub before: Vec<(usize, String, usize)>,
+    /// The plan's sprints by id, for sprint calendar lines.
+    pub sprint_ids: HashMap<String, usize>,
+}
+
+/// What a date without a year belongs to.
+pub(super) enum Target {
+    /// A sprint (its index): the start and end.
+    Sprint(usize),
+    /// A task (its index): the due date, or the start and due dates.
+    Task(usize),
+}
+
+/// A date or range written without a year, waiting for the document's years.
+pub(super) struct Undated {
+    /// What it dates.
+    pub target: Target,
+    /// The dates.
+    pub span: dates::Span,
+    /// The text the dates were written as, put back after the name or title when no year is found.
+    pub written: String,
+    /// The line they were read from.
+    pub line: usize,
+}
+
+/// An open outline section: its heading level, its status, and the open outline lines (indent
+/// and task), innermost last.
+type Outline = (u8, StatusKey, Vec<(usize, usize)>);
+
+/// The status category a heading that opens an outline names.
+pub(super) fn outline_category(name: &str) -> Option<StatusCategory> {
+    let name = normalise_status(name);
+    Some(match name.as_str() {
+        "completed" | "complete" | "done" | "finished" | "shipped" => StatusCategory::Done,
+        "in progress" | "doing" | "ongoing" | "wip" | "in flight" => StatusCategory::Active,
+        "to do" | "todo" | "yet to complete" | "yet to do" | "not started" | "backlog"
+        | "pending" | "planned" | "remaining" | "upcoming" | "not yet done" => {
+            StatusCategory::NotStarted
+        }
+        "blocked" | "on hold" | "waiting" => StatusCategory::Blocked,
+        _ => return None,
+    })
+}
+
+/// Leading white space, a tab counting four columns.
+fn indent_of(raw: &str) -> usize {
+    raw.chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum()
+}
+
+impl Builder {
+    /// Called for every heading before it is read: ends what a heading ends, and opens an outline
+    /// when the heading names a status.
+    pub(super) fn heading_starts(&mut self, level: u8, name: &str) {
+        self.more.line_sprint = None;
+        self.more.describing = None;
+        if self
+            .more
+            .outline
+            .as_ref()
+            .is_some_and(|(open, _, _)| level <= *open)
+        {
+            self.more.outline = None;
+        }
+        let name = super::headings::strip_decoration(name).trim_end_matches(':');
+        if let Some(category) = outline_category(name) {
+            let status = recognise_status(&self.plan.legend, name)
+                .filter(|key| self.plan.category(key) == category)
+                .unwrap_or_else(|| self.category_status(category));
+            self.more.outline = Some((level, status, Vec::new()));
+        } else if let Some((_, _, open)) = &mut self.more.outline {
+            // A sub-heading keeps its section's status but starts a new outline.
+            open.clear();
+        }
+    }
+
+    /// A paragraph or code line the new structures read; true when it was read. `index` is the
+    /// line's index in `lines`.
+    pub(super) fn structured_line(&mut self, lines: &[&str], kinds: &[Line], index: usize) -> bool {
+        let raw = lines[index];
+        let number = index + 1;
+        let text = match kinds[index] {
+            Line::Text(text) => text,
+            Line::Verbatim if self.more.indented.get(index).copied().unwrap_or(false) => raw.trim(),
+            _ => return false,
+        };
+        let paragraph = matches!(kinds[index], Line::Text(_));
+        let after_blank = index > 0 && matches!(kinds[index - 1], Line::Blank);
+        if paragraph && self.continuation(raw, text, after_blank, number) {
+            return true;
+        }
+        if self.more.outline.is_some() && scan::bold_field(text).is_none() {
+            self.list.clear();
+            self.outline_line(raw, text, number);
+            return true;
+        }
+        if !paragraph {
+            return false;
+        }
+        self.more.describing = None;
+        self.calendar_line(text, false, number)
+    }
+
+    /// A plain line of an outline: a task with the section's status, a subtask when deeper.
+    fn outline_line(&mut self, raw: &str, text: &str, number: usize) {
+        let indent = indent_of(raw);
+        let Some((_, status, open)) = &mut self.more.outline else {
+            return;
+        };
+        while open.last().is_some_and(|(at, _)| *at >= indent) {
+            open.pop();
+        }
+        let parent = open.last().map(|(_, task)| *task);
+        let status = status.clone();
+        let trailing = dates::trailing(text);
+        let (title, days) = match trailing {
+            // Dates without a year are settled once the whole document is read.
+            Some((title, span)) if span.needs_year() => (title, None),
+            Some((title, span)) => {
+                if let Some(days) = span.days(None) {
+                    (title, Some(days))
+                } else {
+                    self.warn_undated(number, text, "title");
+                    (text, None)
+                }
+            }
+            None => (text, None),
+        };
+        let task = self.new_task(title, &status, parent);
+        if let Some(days) = days {
+            self.set_task_dates(task, days);
+        }
+        if let Some((title, span)) = trailing.filter(|(_, span)| span.needs_year()) {
+            self.more.undated.push(Undated {
+                target: Target::Task(task),
+                span,
+                written: text[title.len()..].to_owned(),
+                line: number,
+            });
+        }
+        if let Some((_, _, open)) = &mut self.more.outline {
+            open.push((indent, task));
+        }
+        self.mark_used();
+    }
+
+    fn set_task_dates(&mut self, task: usize, (first, last): (NaiveDate, Option<NaiveDate>)) {
+        let made = &mut self.plan.tasks[task];
+        match last {
+            Some(last) => {
+                made.start = Some(first);
+                made.due = Some(last);
+            }
+            None => made.due = Some(first),
+        }
+    }
+
+    /// Reports dates that cannot be read (no year, or no such day), kept in a name or title.
+    pub(super) fn warn_undated(&mut self, number: usize, text: &str, kept_in: &str) {
+        self.report.warn(
+            Some(number),
+            format!("no year for the dates of \"{text}\"; kept in the {kept_in}"),
+        );
+    }
+
+    /// Gives the dates written without a year the nearest year in the document (see
+    /// [`Years::near`]); the years are only looked for when some date needs one. Dates that find
+    /// none stay in the sprint's name or the task's title, with a warning.
+    pub(super) fn settle_dates(&mut self, lines: &[&str]) {
+        let undated = std::mem::take(&mut self.more.undated);
+        if undated.is_empty() {
+            return;
+        }
+        let years = Years::of(lines);
+        for Undated {
+            target,
+            span,
+            written,
+            line,
+        } in undated
+        {
+            let year = years.near(line, self.plan.meta.updated);
+            match (target, span.days(year)) {
+                (Target::Sprint(index), Some((start, end))) => {
+                    let sprint = &mut self.plan.sprints[index];
+                    sprint.start = Some(start);
+                    sprint.end = end.or(sprint.end);
+                }
+                (Target::Task(index), Some(days)) => self.set_task_dates(index, days),
+                (Target::Sprint(index), None) => {
+                    let name = &mut self.plan.sprints[index].name;
+                    let text = format!("{name}{written}");
+                    self.warn_undated(line, &text, "sprint's name");
+                    self.plan.sprints[index].name = text;
+                }
+                (Target::Task(index), None) => {
+                    let title = &mut self.plan.tasks[index].title;
+                    title.push_str(&written);
+                    let text = title.clone();
+                    self.warn_undated(line, &text, "title");
+                }
+            }
+        }
+    }
+
+    /// A paragraph line under a task item: the task's description. True when it was one.
+    fn continuation(&mut self, raw: &str, text: &str, after_blank: bool, number: usize) -> bool {
+        let indent = indent_of(raw);
+        let item = if after_blank {
+            self.list
+                .iter()
+                .rev()
+                .find(|(at, _)| *at < indent)
+                .map(|(_, kind)| kind)
+        } else {
+            self.list.last().map(|(_, kind)| kind)
+        };
+        let Some(&ListKind::Task(task)) = item else {
+            return false;
+        };
+        let description = &mut self.plan.tasks[task].description;
+        if !description.is_empty() {
+            let separator = if after_blank || self.more.describing != Some(task) {
+                "\n\n"
+            } else {
+                "\n"
+            };
+            description.push_str(separator);
+        }
+        description.push_str(text);
+        self.more.describing = Some(task);
+        self.prose_dependencies(task, text, number);
+        self.mark_used();
+        true
+    }
+}
