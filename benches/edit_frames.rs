@@ -1,5 +1,5 @@
-//! Whole-window frames while editing a generated 100,000-task plan, in the table, board and graph
-//! views: each edit is pushed as a view would push it, and frames run until the background analysis
+//! Whole-window frames while editing a generated 100,000-task plan, in every view
+//! (table, board, graph, timeline, velocity): each edit is pushed as a view would push it, and frames run until the background analysis
 //! has caught up. Prints the worst frame seen per view; criterion times the frame that applies an
 //! edit and the frame that picks up the analysis.
 #![expect(
@@ -81,7 +81,13 @@ fn report_worst_frames(view: ViewKind) {
 }
 
 fn edit_frames(c: &mut Criterion) {
-    for view in [ViewKind::Table, ViewKind::Board, ViewKind::Graph] {
+    for view in [
+        ViewKind::Table,
+        ViewKind::Board,
+        ViewKind::Graph,
+        ViewKind::Timeline,
+        ViewKind::Velocity,
+    ] {
         report_worst_frames(view);
     }
     let mut group = c.benchmark_group("edit_frames_100k");

@@ -31,6 +31,7 @@ fn canvas_frame(c: &mut Criterion) {
     for tasks in [1_000, 5_000] {
         let plan = generate_plan(tasks, tasks * 2, 7);
         let derived = Derived::compute(&plan, 1, chrono::NaiveDate::default());
+        let shared = std::sync::Arc::new(plan.clone());
         let ctx = egui::Context::default();
         install_fonts(&ctx);
         let mut state = GraphState::default();
@@ -47,7 +48,7 @@ fn canvas_frame(c: &mut Criterion) {
             let mut output = ctx.run_ui(input(), |ui| {
                 egui::CentralPanel::default().show(ui, |ui| {
                     let mut view = ViewContext {
-                        plan: &plan,
+                        plan: &shared,
                         derived: &derived,
                         selected: None,
                         requests: &mut *requests,

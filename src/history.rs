@@ -81,6 +81,11 @@ impl History {
         &self.plan
     }
 
+    /// The plan as it is now, as the shared pointer a worker thread can keep a copy of.
+    pub fn plan_shared(&self) -> &Arc<Plan> {
+        &self.plan
+    }
+
     /// The plan as it is now, shared: a background job can read it while the app goes on. The next
     /// edit copies the plan first if the job still holds it (copy on write).
     pub fn shared_plan(&self) -> Arc<Plan> {

@@ -33,11 +33,11 @@ pub struct Derived {
     pub problems: Vec<Problem>,
     /// The dependency analysis: graph, loops, schedule, critical path. While an update runs after
     /// the plan gained or lost tasks, this is empty (its task indices would not fit the plan).
-    pub analysis: Analysis,
+    pub analysis: Arc<Analysis>,
     /// Tasks waiting on prerequisites that are neither done nor dropped, with those prerequisites.
-    pub unfinished_prerequisites: HashMap<TaskId, Vec<TaskId>>,
+    pub unfinished_prerequisites: Arc<HashMap<TaskId, Vec<TaskId>>>,
     /// The plan on the calendar, as of `today` (empty, like `analysis`, while it would not fit).
-    pub dated: DatedSchedule,
+    pub dated: Arc<DatedSchedule>,
     /// Velocity, burndowns and the forecast in the plan's default unit, as of `today` (none before
     /// the first analysis, and, like `analysis`, while it would not fit the plan).
     pub velocity: Option<Arc<VelocityReport>>,
@@ -147,9 +147,9 @@ impl Default for Derived {
         Self {
             revision: 0,
             problems: Vec::new(),
-            analysis: Analysis::default(),
-            unfinished_prerequisites: HashMap::new(),
-            dated: DatedSchedule::default(),
+            analysis: Arc::default(),
+            unfinished_prerequisites: Arc::default(),
+            dated: Arc::default(),
             velocity: None,
             velocity_other_units: Vec::new(),
             today: NaiveDate::default(),
@@ -369,10 +369,10 @@ impl Derived {
             std::mem::replace(&mut self.problems, facts.problems),
             std::mem::replace(
                 &mut self.unfinished_prerequisites,
-                facts.unfinished_prerequisites,
+                Arc::new(facts.unfinished_prerequisites),
             ),
-            std::mem::replace(&mut self.analysis, analysis),
-            std::mem::replace(&mut self.dated, dated),
+            std::mem::replace(&mut self.analysis, Arc::new(analysis)),
+            std::mem::replace(&mut self.dated, Arc::new(dated)),
             std::mem::replace(&mut self.velocity, velocity),
             std::mem::replace(&mut self.velocity_other_units, other_units),
         );

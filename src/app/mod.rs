@@ -211,7 +211,7 @@ impl WaymarkApp {
         requests: &'a mut Vec<Request>,
     ) -> ViewContext<'a> {
         ViewContext {
-            plan: document.plan(),
+            plan: document.history.plan_shared(),
             derived,
             selected,
             requests,

@@ -5,6 +5,7 @@ use crate::edit::{Edit, TaskChange};
 use crate::model::{Plan, TaskId};
 use chrono::NaiveDateTime;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Something a view or menu asks for; the app handles requests in order after the frame's UI pass.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,8 +26,8 @@ pub enum Request {
 
 /// A read-only look at the plan for a view, and a queue to push requests into.
 pub struct ViewContext<'a> {
-    /// The plan, read-only.
-    pub plan: &'a Plan,
+    /// The plan, read-only (shared, so a worker thread can keep a copy while it builds from it).
+    pub plan: &'a Arc<Plan>,
     /// Derived data, cached on the plan's revision.
     pub derived: &'a Derived,
     /// The selected task.

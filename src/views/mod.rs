@@ -1,5 +1,6 @@
 //! The views: each draws the plan and pushes [`Request`]s; none of them changes the plan.
 
+mod background;
 pub mod board;
 mod context;
 pub mod graph;

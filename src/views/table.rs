@@ -1,12 +1,14 @@
 //! The table view: every task in a sortable, filterable table. Only the visible rows are laid out.
 
 use super::ViewContext;
+use super::background::Background;
 use super::widgets::{format_hours, priority_color, status_chip};
 use crate::app::Command;
 use crate::model::{Plan, Task};
 use egui::{Button, RichText, Sense, TextEdit, Ui};
 use egui_extras::{Column, TableBuilder};
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 /// A column of the table.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -47,7 +49,7 @@ const COLUMNS: [(SortColumn, &str); 9] = [
 ];
 
 /// The table's own UI state: sort, filter, and the row order cached for them.
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct TableState {
     /// The column sorted by.
     pub sort: SortColumn,
@@ -55,19 +57,32 @@ pub struct TableState {
     pub descending: bool,
     /// Text filter over id, title, owner, phase, sprint and notes.
     pub filter: String,
-    rows: Vec<usize>,
-    rows_key: Option<(u64, SortColumn, bool, String)>,
+    rows: Background<RowsKey, (usize, Vec<usize>)>,
 }
 
+/// What the row order depends on: the plan revision, the sort and the filter.
+type RowsKey = (u64, SortColumn, bool, String);
+
 impl TableState {
-    /// The indices of the tasks shown, in display order; recomputed only when the plan, sort or filter change.
-    pub fn rows(&mut self, plan: &Plan, revision: u64) -> &[usize] {
-        let key = (revision, self.sort, self.descending, self.filter.clone());
-        if self.rows_key.as_ref() != Some(&key) {
-            self.rows = sorted_rows(plan, self.sort, self.descending, &self.filter);
-            self.rows_key = Some(key);
-        }
-        &self.rows
+    /// The indices of the tasks shown, in display order, with the number of tasks the plan had when
+    /// they were sorted; recomputed only when the plan, sort or filter change (for a large plan on a
+    /// worker thread, the previous order staying meanwhile).
+    fn rows(&mut self, ctx: &ViewContext<'_>, repaint: &egui::Context) -> Arc<(usize, Vec<usize>)> {
+        let key = (
+            ctx.derived.revision,
+            self.sort,
+            self.descending,
+            self.filter.clone(),
+        );
+        let plan = Arc::clone(ctx.plan);
+        let (sort, descending, filter) = (self.sort, self.descending, self.filter.clone());
+        let on_worker = plan.tasks.len() >= ctx.derived.background_from;
+        self.rows
+            .get(&key, on_worker, repaint, move || {
+                let rows = sorted_rows(&plan, sort, descending, &filter);
+                (plan.tasks.len(), rows)
+            })
+            .unwrap_or_default()
     }
 }
 
@@ -77,12 +92,18 @@ fn sorted_rows(plan: &Plan, sort: SortColumn, descending: bool, filter: &str) ->
         .filter(|&i| needle.is_empty() || matches_filter(&plan.tasks[i], &needle))
         .collect();
     let status_rank = |task: &Task| plan.legend.iter().position(|s| s.key == task.status);
+    // Lower-cased once, not at every comparison.
+    let titles: Vec<String> = if sort == SortColumn::Title {
+        plan.tasks.iter().map(|t| t.title.to_lowercase()).collect()
+    } else {
+        Vec::new()
+    };
     let compare = |a: &usize, b: &usize| -> Ordering {
         let (x, y) = (&plan.tasks[*a], &plan.tasks[*b]);
         match sort {
             SortColumn::Board => a.cmp(b),
             SortColumn::Id => natural_cmp(x.id.as_str(), y.id.as_str()),
-            SortColumn::Title => x.title.to_lowercase().cmp(&y.title.to_lowercase()),
+            SortColumn::Title => titles[*a].cmp(&titles[*b]),
             SortColumn::Status => status_rank(x).cmp(&status_rank(y)),
             SortColumn::Priority => none_last(x.priority, y.priority),
             SortColumn::Owner => x.owner.cmp(&y.owner),
@@ -141,7 +162,7 @@ fn natural_cmp(a: &str, b: &str) -> Ordering {
 pub fn table_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut TableState) {
     let plan = ctx.plan;
     let total = plan.tasks.len();
-    let shown = state.rows(plan, ctx.derived.revision).len();
+    let shown = state.rows(ctx, ui.ctx()).1.len();
     ui.horizontal(|ui| {
         let label = ui.label("Filter");
         ui.add(
@@ -190,7 +211,12 @@ pub fn table_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut TableState) 
         });
         return;
     }
-    let rows = state.rows(plan, ctx.derived.revision).to_vec();
+    let rows = state.rows(ctx, ui.ctx());
+    if rows.0 != total {
+        ui.weak("Sorting the rows…");
+        return;
+    }
+    let rows = &rows.1;
     let mut clicked_header = None;
     // Every column but the title has a fixed width; the title takes what is left, so nothing is cut off.
     let fixed = [80.0, 100.0, 56.0, 84.0, 96.0, 80.0, 64.0, 84.0];

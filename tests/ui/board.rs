@@ -595,3 +595,46 @@ fn the_exported_board_shows_the_cards_and_lanes_the_window_shows() {
         );
     }
 }
+
+/// Runs frames until the analysis and the board's lanes have caught up with the plan.
+fn settle(harness: &mut Harness<'_, WaymarkApp>) {
+    for _ in 0..500 {
+        harness.run();
+        let updating = harness.state().derived.is_updating()
+            || harness.query_by_label_contains("updating…").is_some();
+        if !updating {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("the board never caught up");
+}
+
+#[test]
+fn on_a_plan_sorted_on_worker_threads_a_dragged_card_lands_in_its_new_column() {
+    let mut harness = board();
+    // As for a 100,000-task plan: analysis and the board's lanes are built on worker threads.
+    harness.state_mut().derived.background_from = 1;
+    settle(&mut harness);
+    let column_of = |harness: &Harness<'_, WaymarkApp>, label: &str| center(harness, label).x;
+    let (todo_x, doing_x) = (
+        column_of(&harness, "Card PAY-003"),
+        column_of(&harness, "Card PAY-002"),
+    );
+    assert!(
+        doing_x > todo_x,
+        "PAY-002 is in a column right of PAY-003's"
+    );
+    let (from, to) = (
+        center(&harness, "Card PAY-003"),
+        center(&harness, "Card PAY-002"),
+    );
+    drag(&mut harness, from, to);
+    assert_eq!(status(&harness, "PAY-003"), StatusKey::from("IN PROGRESS"));
+    settle(&mut harness);
+    let landed = column_of(&harness, "Card PAY-003");
+    assert!(
+        (landed - doing_x).abs() < 1.0,
+        "the card is drawn in the In progress column once the worker is done ({landed} vs {doing_x})"
+    );
+}

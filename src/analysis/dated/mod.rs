@@ -105,6 +105,8 @@ pub struct DatedSchedule {
     pub phases: Vec<Option<Span>>,
     /// The span of each phase's tasks as scheduled; it may overrun the phase's window.
     pub phase_work: Vec<Option<Span>>,
+    /// Per phase: true when one of its tasks is forecast to finish after its due date.
+    pub phase_late: Vec<bool>,
     /// Dates per sprint.
     pub sprints: Vec<Option<Span>>,
     /// Dates per milestone; `None` when it has no date, week or dated linked work.
@@ -186,6 +188,15 @@ impl DatedSchedule {
             .map(|(work, planned)| work.or(*planned))
             .collect();
         let milestones = structure::milestone_dates(plan, &clock, &tasks, &work_or_window);
+        let mut phase_late = vec![false; plan.phases.len()];
+        for (task, dates) in plan.tasks.iter().zip(&tasks) {
+            if dates.is_some_and(|d| d.late)
+                && let Some(phase) = &task.phase
+                && let Some(at) = plan.phases.iter().position(|p| &p.id == phase)
+            {
+                phase_late[at] = true;
+            }
+        }
         let finish = tasks.iter().flatten().map(|t| t.finish).max();
         Self {
             anchor,
@@ -195,6 +206,7 @@ impl DatedSchedule {
             tasks,
             phases,
             phase_work,
+            phase_late,
             sprints,
             milestones,
             finish,
@@ -454,6 +466,7 @@ impl Default for DatedSchedule {
             tasks: Vec::new(),
             phases: Vec::new(),
             phase_work: Vec::new(),
+            phase_late: Vec::new(),
             sprints: Vec::new(),
             milestones: Vec::new(),
             finish: None,

@@ -401,13 +401,7 @@ fn phase_bar(
             Rgba::rgb(s.color[0], s.color[1], s.color[2])
         });
     let overrun = input.dated.phase_overrun(index);
-    let late_task = plan
-        .tasks
-        .iter()
-        .zip(&input.dated.tasks)
-        .any(|(task, dates)| {
-            task.phase.as_ref() == Some(&phase.id) && dates.is_some_and(|d| d.late)
-        });
+    let late_task = input.dated.phase_late.get(index).copied().unwrap_or(false);
     let axis = geometry.axis;
     let palette = input.palette;
     let mut outside = None;

@@ -21,11 +21,13 @@ pub use drag::{CardDrag, DropTarget, drop_edit, new_position};
 pub use planning::{SprintDraft, capacity_text, move_unfinished, next_sprint};
 
 use super::ViewContext;
+use super::background::Background;
 use crate::export::BoardSettings;
 use crate::model::{Task, TaskId};
 use card::{CardLook, paint_card};
 use egui::{ComboBox, LayerId, Order, Rect, Ui, vec2};
 use std::collections::HashSet;
+use std::sync::Arc;
 
 /// A title being edited in place on a card.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,15 +74,18 @@ pub struct BoardState {
     hover: Option<DropTarget>,
     wip_draft: String,
     new_sprint: Option<SprintDraft>,
-    index: BoardIndex,
+    /// The cards in lanes and columns, and the number of tasks the plan had when they were sorted.
+    index: Arc<(usize, BoardIndex)>,
     index_key: Option<IndexKey>,
+    lanes: Background<IndexKey, (usize, BoardIndex)>,
     announcer: announce::Announcer,
     projection: projection::Projection,
 }
 
 impl BoardState {
-    /// The cards sorted into lanes and columns; rebuilt only when the plan, filter, lanes or mode change.
-    pub fn index(&mut self, ctx: &ViewContext<'_>) -> &BoardIndex {
+    /// Sorts the cards into lanes and columns again when the plan, filter, lanes or mode changed
+    /// (never per frame); for a large plan on a worker thread, the old lanes staying meanwhile.
+    fn refresh_index(&mut self, ctx: &ViewContext<'_>, repaint: &egui::Context) {
         let swimlane = if self.planning {
             Swimlane::Sprint
         } else {
@@ -93,13 +98,32 @@ impl BoardState {
             self.planning,
         );
         if self.index_key.as_ref() != Some(&key) {
-            let blocked = |id: &TaskId| ctx.derived.unfinished_prerequisites.contains_key(id);
-            self.index =
-                BoardIndex::build(ctx.plan, &blocked, &self.filter, swimlane, !self.planning);
-            self.index_key = Some(key);
             self.quick_add = None;
+            self.index_key = Some(key.clone());
         }
-        &self.index
+        let plan = Arc::clone(ctx.plan);
+        let blocked_by = Arc::clone(&ctx.derived.unfinished_prerequisites);
+        let (filter, by_status) = (self.filter.clone(), !self.planning);
+        let on_worker = plan.tasks.len() >= ctx.derived.background_from;
+        let built = self.lanes.get(&key, on_worker, repaint, move || {
+            let blocked = |id: &TaskId| blocked_by.contains_key(id);
+            let index = BoardIndex::build(&plan, &blocked, &filter, swimlane, by_status);
+            (plan.tasks.len(), index)
+        });
+        if let Some(built) = built {
+            self.index = built;
+        }
+    }
+
+    /// The cards in lanes and columns, as last sorted.
+    fn index(&self) -> &BoardIndex {
+        &self.index.1
+    }
+
+    /// True when the lanes shown were sorted for a plan with as many tasks as this one: their
+    /// task indices fit (while a worker sorts a plan that gained or lost tasks, they do not).
+    fn index_fits(&self, ctx: &ViewContext<'_>) -> bool {
+        self.index.0 == ctx.plan.tasks.len()
     }
 
     /// What an export of the board shows: the status columns with the lanes, filter and collapsed lanes
@@ -131,26 +155,32 @@ impl BoardState {
 
 /// Draws the board: toolbar, then the status columns or the planning view; applies a drop once, after.
 pub fn board_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut BoardState) {
-    state.index(ctx);
+    state.refresh_index(ctx, ui.ctx());
     let lanes_shown = state.lanes_shown();
-    state
-        .announcer
-        .update(ctx.plan, &state.index, ctx.derived.revision, lanes_shown);
+    if state.index_fits(ctx) {
+        state
+            .announcer
+            .update(ctx.plan, &state.index.1, ctx.derived.revision, lanes_shown);
+    }
     toolbar_ui(ui, ctx, state);
     ui.separator();
-    state.index(ctx);
-    let index = std::mem::take(&mut state.index);
+    state.refresh_index(ctx, ui.ctx());
+    if !state.index_fits(ctx) {
+        ui.weak("Sorting the cards into lanes…");
+        return;
+    }
+    let index = Arc::clone(&state.index);
+    let index = &index.1;
     state.hover = None;
     if index.columns.is_empty() {
         ui.weak("This plan's legend has no statuses, so the board has no columns.");
     } else if state.planning {
-        planning::planning_ui(ui, ctx, state, &index);
+        planning::planning_ui(ui, ctx, state, index);
     } else {
-        columns::board_columns_ui(ui, ctx, state, &index);
+        columns::board_columns_ui(ui, ctx, state, index);
     }
-    keyboard::keyboard_moves(ui, ctx, state, &index);
-    finish_drag(ui, ctx, state, &index);
-    state.index = index;
+    keyboard::keyboard_moves(ui, ctx, state, index);
+    finish_drag(ui, ctx, state, index);
 }
 
 fn toolbar_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut BoardState) {
@@ -171,16 +201,22 @@ fn toolbar_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut BoardState) {
                 .labelled_by(label.id);
             ui.separator();
         }
-        let index = state.index(ctx);
+        let index = state.index();
         ui.label(if index.shown == index.total {
             format!("{} tasks", index.total)
         } else {
             format!("{} of {} tasks", index.shown, index.total)
         });
+        if let Some(key) = &state.index_key
+            && state.lanes.is_updating(key)
+        {
+            ui.weak("updating…")
+                .on_hover_text("The cards are being sorted into lanes for the latest change");
+        }
         state.announcer.ui(ui);
     });
     ui.horizontal_wrapped(|ui| {
-        let owners = state.index(ctx).owners.clone();
+        let owners = state.index().owners.clone();
         filters::filter_bar_ui(ui, ctx.plan, &owners, &mut state.filter);
     });
 }

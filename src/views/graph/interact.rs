@@ -11,13 +11,14 @@ use crate::views::ViewContext;
 use egui::{
     Key, Modifiers, PointerButton, Pos2, Rect, Response, Role, Sense, Ui, Vec2, WidgetInfo, vec2,
 };
+use std::sync::Arc;
 
 /// Draws the canvas and handles its input.
 pub(super) fn canvas_ui(
     ui: &mut Ui,
     ctx: &mut ViewContext<'_>,
     state: &mut GraphState,
-    layout: &GraphLayout,
+    layout: &Arc<GraphLayout>,
 ) {
     let (canvas, background) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
     let [x0, y0, x1, y1] = layout.bounds;
@@ -38,9 +39,7 @@ pub(super) fn canvas_ui(
         };
         card_rect([x + shift.x, y + shift.y])
     };
-    let shown: Vec<bool> = (0..plan.tasks.len())
-        .map(|index| state.filter.passes(plan, index))
-        .collect();
+    let shown = state.shown(ctx);
     let view = Rect::from_min_max(
         state.camera.to_layout(canvas, canvas.min),
         state.camera.to_layout(canvas, canvas.max),
@@ -118,6 +117,7 @@ pub(super) fn canvas_ui(
             canvas,
             layout,
             &shown,
+            &mut state.minimap_dots,
         );
     }
 }

@@ -4,7 +4,8 @@
 use super::GraphState;
 use super::camera::{Camera, card_rect};
 use crate::analysis::GraphLayout;
-use egui::{Rect, Role, Sense, Stroke, StrokeKind, Ui, WidgetInfo, pos2, vec2};
+use egui::{Color32, Mesh, Rect, Role, Sense, Stroke, StrokeKind, Ui, WidgetInfo, vec2};
+use std::sync::Arc;
 
 const SIZE: egui::Vec2 = vec2(200.0, 130.0);
 
@@ -59,15 +60,108 @@ pub(super) fn minimap_ui(
     Some(minimap)
 }
 
-/// Paints the minimap: background, the shown cards, the frame of the view.
+/// The minimap's dots as one mesh, kept until the layout, the filter, the minimap's place or the
+/// colour change: a 100,000-task graph costs one shape per frame, not one per card.
+#[derive(Debug)]
+pub(super) struct Dots {
+    layout: Arc<GraphLayout>,
+    shown: Arc<Vec<bool>>,
+    rect: Rect,
+    color: Color32,
+    mesh: Arc<Mesh>,
+}
+
+impl Dots {
+    /// True when these dots were made for this layout, filter, place and colour.
+    fn fits(
+        &self,
+        layout: &Arc<GraphLayout>,
+        shown: &Arc<Vec<bool>>,
+        rect: Rect,
+        color: Color32,
+    ) -> bool {
+        Arc::ptr_eq(&self.layout, layout)
+            && Arc::ptr_eq(&self.shown, shown)
+            && self.rect == rect
+            && self.color == color
+    }
+
+    /// Marks the pixels the shown cards cover and joins each row's runs of marked pixels into one
+    /// rectangle, so there are at most as many rectangles as the minimap has pixels.
+    fn make(
+        minimap: &Minimap,
+        layout: &Arc<GraphLayout>,
+        shown: &Arc<Vec<bool>>,
+        color: Color32,
+    ) -> Self {
+        let rect = minimap.rect;
+        let (width, height) = (
+            rect.width().ceil() as usize + 1,
+            rect.height().ceil() as usize + 1,
+        );
+        let mut lit = vec![false; width * height];
+        for (index, corner) in layout.positions.iter().enumerate() {
+            if !shown.get(index).copied().unwrap_or(false) {
+                continue;
+            }
+            let card = card_rect(*corner);
+            let (min, max) = (
+                minimap.to_map(card.min) - rect.min,
+                minimap.to_map(card.max) - rect.min,
+            );
+            let pixels = |from: f32, to: f32, size: usize| {
+                let first = (from.floor().max(0.0) as usize).min(size - 1);
+                let last = (to.ceil().max(from.floor() + 1.0) as usize).clamp(first + 1, size);
+                first..last
+            };
+            for y in pixels(min.y, max.y, height) {
+                lit[y * width..(y + 1) * width][pixels(min.x, max.x, width)].fill(true);
+            }
+        }
+        let mut mesh = Mesh::default();
+        for (y, row) in lit.chunks(width).enumerate() {
+            let mut x = 0;
+            while x < width {
+                if !row[x] {
+                    x += 1;
+                    continue;
+                }
+                let start = x;
+                while x < width && row[x] {
+                    x += 1;
+                }
+                let min = rect.min + vec2(start as f32, y as f32);
+                mesh.add_colored_rect(
+                    Rect::from_min_max(min, min + vec2((x - start) as f32, 1.0)),
+                    color,
+                );
+            }
+        }
+        Self {
+            layout: Arc::clone(layout),
+            shown: Arc::clone(shown),
+            rect,
+            color,
+            mesh: Arc::new(mesh),
+        }
+    }
+}
+
+/// Paints the minimap: background, the shown cards (from `dots`, remade when they no longer fit),
+/// the frame of the view.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the minimap's inputs, each needed once"
+)]
 pub(super) fn paint(
     painter: &egui::Painter,
     visuals: &egui::Visuals,
     minimap: &Minimap,
     camera: &Camera,
     canvas: Rect,
-    layout: &GraphLayout,
-    shown: &[bool],
+    layout: &Arc<GraphLayout>,
+    shown: &Arc<Vec<bool>>,
+    dots: &mut Option<Dots>,
 ) {
     painter.rect(
         minimap.rect,
@@ -76,16 +170,15 @@ pub(super) fn paint(
         Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
         StrokeKind::Outside,
     );
-    let dot = visuals.text_color().gamma_multiply(0.5);
-    for (index, corner) in layout.positions.iter().enumerate() {
-        if !shown[index] {
-            continue;
-        }
-        let card = card_rect(*corner);
-        let min = minimap.to_map(card.min);
-        let max = minimap.to_map(card.max);
-        let rect = Rect::from_min_max(min, pos2(max.x.max(min.x + 1.0), max.y.max(min.y + 1.0)));
-        painter.rect_filled(rect, 0.0, dot);
+    let color = visuals.text_color().gamma_multiply(0.5);
+    if !dots
+        .as_ref()
+        .is_some_and(|d| d.fits(layout, shown, minimap.rect, color))
+    {
+        *dots = Some(Dots::make(minimap, layout, shown, color));
+    }
+    if let Some(dots) = dots {
+        painter.add(egui::Shape::Mesh(Arc::clone(&dots.mesh)));
     }
     let view = Rect::from_min_max(
         minimap.to_map(camera.to_layout(canvas, canvas.min)),

@@ -14,6 +14,7 @@ mod toolbar;
 pub use camera::Camera;
 
 use super::ViewContext;
+use super::background::Background;
 use crate::analysis::GraphLayout;
 use crate::model::{PhaseId, Plan, SprintId, StatusKey, TaskId};
 use egui::Ui;
@@ -84,7 +85,10 @@ pub struct GraphState {
     pub picked_edge: Option<PickedEdge>,
     /// The last refusal or hint, shown in the toolbar.
     pub message: Option<String>,
-    layout: Option<(u64, Arc<GraphLayout>)>,
+    layout: Background<u64, GraphLayout>,
+    shown: Option<(u64, GraphFilter, Arc<Vec<bool>>)>,
+    minimap_dots: Option<minimap::Dots>,
+    moved: Option<(u64, bool)>,
     lit: Option<(u64, usize, Arc<HashSet<usize>>)>,
     camera_request: Option<CameraRequest>,
     node_drag: Option<(usize, egui::Vec2)>,
@@ -100,7 +104,10 @@ impl Default for GraphState {
             search: String::new(),
             picked_edge: None,
             message: None,
-            layout: None,
+            layout: Background::default(),
+            shown: None,
+            minimap_dots: None,
+            moved: None,
             lit: None,
             camera_request: Some(CameraRequest::FitAll),
             node_drag: None,
@@ -110,15 +117,51 @@ impl Default for GraphState {
 }
 
 impl GraphState {
-    /// The layout for the plan revision in `ctx`, computed when the revision changed (never per frame).
-    pub fn layout(&mut self, ctx: &ViewContext<'_>) -> Arc<GraphLayout> {
+    /// The layout for the plan revision in `ctx`, computed when the revision changed (never per
+    /// frame); for a large plan on a worker thread, the previous layout staying meanwhile. `None`
+    /// while no layout fits the plan's tasks.
+    pub fn layout(
+        &mut self,
+        ctx: &ViewContext<'_>,
+        repaint: &egui::Context,
+    ) -> Option<Arc<GraphLayout>> {
+        let plan = Arc::clone(ctx.plan);
+        let analysis = Arc::clone(&ctx.derived.analysis);
+        let on_worker = plan.tasks.len() >= ctx.derived.background_from;
+        self.layout
+            .get(&ctx.derived.revision, on_worker, repaint, move || {
+                GraphLayout::compute(&plan, &analysis)
+            })
+            .filter(|layout| layout.positions.len() == ctx.plan.tasks.len())
+    }
+
+    /// Which tasks pass the filter, by index; worked out when the plan or the filter changed.
+    fn shown(&mut self, ctx: &ViewContext<'_>) -> Arc<Vec<bool>> {
         let revision = ctx.derived.revision;
-        match &self.layout {
-            Some((at, layout)) if *at == revision => Arc::clone(layout),
+        if let Some((at, filter, shown)) = &self.shown
+            && *at == revision
+            && *filter == self.filter
+        {
+            return Arc::clone(shown);
+        }
+        let shown: Arc<Vec<bool>> = Arc::new(
+            (0..ctx.plan.tasks.len())
+                .map(|index| self.filter.passes(ctx.plan, index))
+                .collect(),
+        );
+        self.shown = Some((revision, self.filter.clone(), Arc::clone(&shown)));
+        shown
+    }
+
+    /// True when any card was dragged to a place of its own; worked out when the plan changed.
+    fn any_moved(&mut self, ctx: &ViewContext<'_>) -> bool {
+        let revision = ctx.derived.revision;
+        match self.moved {
+            Some((at, moved)) if at == revision => moved,
             _ => {
-                let layout = Arc::new(GraphLayout::compute(ctx.plan, &ctx.derived.analysis));
-                self.layout = Some((revision, Arc::clone(&layout)));
-                layout
+                let moved = ctx.plan.tasks.iter().any(|t| t.graph_position.is_some());
+                self.moved = Some((revision, moved));
+                moved
             }
         }
     }
@@ -154,6 +197,9 @@ pub fn graph_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut GraphState) 
         ui.weak("No tasks yet: add one with Ctrl+T.");
         return;
     }
-    let layout = state.layout(ctx);
+    let Some(layout) = state.layout(ctx, ui.ctx()) else {
+        ui.weak("Laying out the graph…");
+        return;
+    };
     interact::canvas_ui(ui, ctx, state, &layout);
 }

@@ -25,17 +25,17 @@ pub(super) fn toolbar_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut Gra
             state.camera_request = Some(CameraRequest::Zoom(1.25));
         }
         ui.checkbox(&mut state.show_critical, "Critical path");
-        let moved = ctx.plan.tasks.iter().filter(|t| t.graph_position.is_some());
-        let edits: Vec<Edit> = moved
-            .map(|task| Edit::UpdateTask {
-                id: task.id.clone(),
-                change: TaskChange::GraphPosition(None),
-            })
-            .collect();
         let relayout = ui
-            .add_enabled(!edits.is_empty(), egui::Button::new("Re-layout all"))
+            .add_enabled(state.any_moved(ctx), egui::Button::new("Re-layout all"))
             .on_hover_text("Forget the places cards were dragged to");
         if relayout.clicked() {
+            let moved = ctx.plan.tasks.iter().filter(|t| t.graph_position.is_some());
+            let edits: Vec<Edit> = moved
+                .map(|task| Edit::UpdateTask {
+                    id: task.id.clone(),
+                    change: TaskChange::GraphPosition(None),
+                })
+                .collect();
             ctx.edit(Edit::Batch {
                 label: "Re-layout the graph".to_owned(),
                 edits,

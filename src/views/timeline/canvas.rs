@@ -24,12 +24,15 @@ struct Target {
 
 /// Paints the canvas and handles its gestures.
 pub(super) fn canvas_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut TimelineState) {
+    let Some(rows) = state.rows(ctx, ui.ctx()) else {
+        ui.weak("Laying out the rows…");
+        return;
+    };
     let (area, background) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
     state.chart_width = state.chart_width_of(area.width());
     if state.fit_pending {
         state.fit(ctx);
     }
-    let rows = state.rows(ctx);
     let chart_height = area.height() - header_height(ctx.plan);
     navigate_ui(ui, &background, area, state, &rows, chart_height);
     keyboard(ui, ctx, state, &rows);

@@ -9,6 +9,7 @@ mod canvas;
 mod toolbar;
 
 use super::ViewContext;
+use super::background::Background;
 use crate::export::timeline::axis::{WEEK_ZOOM, ZOOM_RANGE, date_of_number, day_number};
 use crate::export::timeline::{Rows, TimelineOptions, table_width};
 use calendar::CalendarDialog;
@@ -48,7 +49,7 @@ pub struct TimelineState {
     pub scroll: f32,
     /// The last refusal or hint, shown in the toolbar.
     pub message: Option<String>,
-    rows: Option<(u64, TimelineOptions, Arc<Rows>)>,
+    rows: Background<(u64, TimelineOptions), Rows>,
     drag: Option<Drag>,
     hovered: Option<usize>,
     fit_pending: bool,
@@ -65,7 +66,7 @@ impl Default for TimelineState {
             origin: 0.0,
             scroll: 0.0,
             message: None,
-            rows: None,
+            rows: Background::default(),
             drag: None,
             hovered: None,
             fit_pending: true,
@@ -78,18 +79,19 @@ impl Default for TimelineState {
 
 impl TimelineState {
     /// The rows for the plan revision and settings, built when either changed (never per frame).
-    fn rows(&mut self, ctx: &ViewContext<'_>) -> Arc<Rows> {
-        let revision = ctx.derived.revision;
-        match &self.rows {
-            Some((at, options, rows)) if *at == revision && *options == self.options => {
-                Arc::clone(rows)
-            }
-            _ => {
-                let rows = Arc::new(Rows::build(ctx.plan, &ctx.derived.dated, &self.options));
-                self.rows = Some((revision, self.options.clone(), Arc::clone(&rows)));
-                rows
-            }
-        }
+    /// For a large plan they are built on a worker thread, the previous rows staying meanwhile;
+    /// `None` while no rows fit the plan's tasks.
+    fn rows(&mut self, ctx: &ViewContext<'_>, repaint: &egui::Context) -> Option<Arc<Rows>> {
+        let key = (ctx.derived.revision, self.options.clone());
+        let plan = Arc::clone(ctx.plan);
+        let dated = Arc::clone(&ctx.derived.dated);
+        let options = self.options.clone();
+        let on_worker = plan.tasks.len() >= ctx.derived.background_from;
+        self.rows
+            .get(&key, on_worker, repaint, move || {
+                Rows::build(&plan, &dated, &options)
+            })
+            .filter(|rows| rows.task_row.len() == ctx.plan.tasks.len())
     }
 
     /// Shows the whole plan (its first to last date, today included) across the chart.
