@@ -57,14 +57,37 @@ pub fn find_in_legend(legend: &[StatusDef], text: &str) -> Option<StatusKey> {
     legend
         .iter()
         .find(|status| {
-            normalise_status(status.key.as_str()) == word
-                || normalise_status(&status.label) == word
+            normalises_to(status.key.as_str(), &word)
+                || normalises_to(&status.label, &word)
                 || status
                     .aliases
                     .iter()
-                    .any(|alias| normalise_status(alias) == word)
+                    .any(|alias| normalises_to(alias, &word))
         })
         .map(|status| status.key.clone())
+}
+
+/// True when `normalise_status(text) == word`. Most legend words are already plain ("DONE",
+/// "in progress", "🔴"): those are compared without building their normal form, which keeps a
+/// 10,000-task import from making a million small strings.
+fn normalises_to(text: &str, word: &str) -> bool {
+    let trimmed = |c: char| c.is_whitespace() || matches!(c, ':' | '.' | '(' | ')');
+    let plain = !text.starts_with(trimmed)
+        && !text.ends_with(trimmed)
+        && !text.contains("  ")
+        && text.chars().all(|c| {
+            if c.is_ascii() {
+                !matches!(c, '*' | '_' | '`' | '-') && (c == ' ' || !c.is_whitespace())
+            } else {
+                // Symbols and emoji: no case, no space, no variation selector.
+                !c.is_alphabetic() && !c.is_whitespace() && !matches!(c, '\u{fe0e}' | '\u{fe0f}')
+            }
+        });
+    if plain {
+        text.eq_ignore_ascii_case(word)
+    } else {
+        normalise_status(text) == word
+    }
 }
 
 /// The legend status for a written status: first the legend's own words, then the well-known words
@@ -143,6 +166,43 @@ pub fn category_colour(category: StatusCategory) -> [u8; 3] {
 mod tests {
     use super::*;
     use crate::model::default_legend;
+
+    #[test]
+    fn the_quick_comparison_agrees_with_the_normal_form() {
+        let texts = [
+            "DONE",
+            "done",
+            "In Progress",
+            "in-progress",
+            "**Done**",
+            "  done ",
+            "Done.",
+            "(done)",
+            "in  progress",
+            "🔴",
+            "✅\u{fe0f}",
+            "✅",
+            "ÉTÉ",
+            "été",
+            "Blocked: legal",
+            "a\tb",
+            "",
+            "[x]",
+            "[ ]",
+            "on_hold",
+            "`wip`",
+        ];
+        for text in texts {
+            for other in texts {
+                let word = normalise_status(other);
+                assert_eq!(
+                    normalises_to(text, &word),
+                    normalise_status(text) == word,
+                    "{text:?} against {other:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn recognises_spellings_checkboxes_and_emoji() {
