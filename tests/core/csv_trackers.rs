@@ -97,7 +97,7 @@ fn a_jira_export_gives_hierarchy_points_links_and_categories() {
     assert!(
         groups
             .iter()
-            .any(|g| g.message.starts_with("1 dates in the form 15/Feb/26")),
+            .any(|g| g.message.starts_with("1 date in the form 15/Feb/26 4:37 PM read as a date")),
         "{groups:?}"
     );
     assert!(

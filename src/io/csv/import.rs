@@ -550,10 +550,15 @@ impl Builder {
         if self.jira_dates > 0 {
             self.report.warn(
                 None,
-                format!(
-                    "{} dates in the form 15/Feb/26 4:37 PM read as dates (the time of day is not kept)",
-                    self.jira_dates
-                ),
+                if self.jira_dates == 1 {
+                    "1 date in the form 15/Feb/26 4:37 PM read as a date (the time of day is not kept)"
+                        .to_owned()
+                } else {
+                    format!(
+                        "{} dates in the form 15/Feb/26 4:37 PM read as dates (the time of day is not kept)",
+                        self.jira_dates
+                    )
+                },
             );
         }
         let with_parent = self
