@@ -507,3 +507,62 @@ proptest! {
         }
     }
 }
+
+/// Headings of the newer structures a task table may stand under.
+const HEADINGS_ABOVE: [&str; 10] = [
+    "## Work",
+    "## Completed",
+    "## In progress",
+    "## Payments 🔄",
+    "### ✅ Auth",
+    "## Phase 1: Alpha",
+    "## Sprint 3 ✅",
+    "## Sprint 04 (2 weeks): 2026-03-02 → 2026-03-13",
+    "## Release 1 (Sprints 01-03)",
+    "**Sprint 02 (Feb 16-Feb 27):**",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn task_tables_under_the_newer_structures_round_trip(
+        above in proptest::collection::vec(0..HEADINGS_ABOVE.len(), 0..3),
+        header in proptest::collection::vec(
+            "(ID|Status|Owner|Sprint|Phase|Depends on|Notes|Due|[A-Z][a-z]{1,6})",
+            0..5,
+        ),
+        rows in proptest::collection::vec(
+            proptest::collection::vec(
+                "(\\*\\*Sprint [0-9]\\*\\*|Phase [0-9]: [a-z]{1,4}|✅ Done|🔄|blocked|-|T-[0-9]|Setup|blocked by T-[0-9]|after Setup is done|must complete before T-[0-9]|Sprint 5: 2026-04-06 - 2026-04-17|\\*\\*Sprint 02 \\(Feb 16-Feb 27\\):\\*\\*|shipped \\(commit abc\\)|Done - merged|✅ Auth|Payments 🔄|Release 1 \\(Sprints 01-03\\)|Completed|2026-01-0[1-9]|[a-zA-Z0-9][a-zA-Z0-9 ,]{0,8})",
+                0..6,
+            ),
+            0..8,
+        ),
+    ) {
+        let mut text = String::from("# Plan\n\n");
+        for at in &above {
+            text.push_str(HEADINGS_ABOVE[*at]);
+            text.push_str("\n\n");
+        }
+        text.push_str(&format!(
+            "| Task | {} |\n|{}\n",
+            header.join(" | "),
+            "---|".repeat(header.len() + 1)
+        ));
+        for row in &rows {
+            text.push_str("| ");
+            text.push_str(&row.join(" | "));
+            text.push_str(" |\n");
+        }
+        let plan = import(&text).plan;
+        let problems: Vec<Problem> = check_plan(&plan)
+            .into_iter()
+            .filter(|p| !matches!(p, Problem::Cycle(_)))
+            .collect();
+        prop_assert_eq!(problems, Vec::new(), "{}", text);
+        let written = export_markdown(&plan);
+        let again = import(&written).plan;
+        prop_assert_eq!(again, plan, "{}\n---\n{}", text, written);
+    }
+}
