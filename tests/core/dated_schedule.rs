@@ -261,13 +261,13 @@ fn a_milestone_its_work_will_miss_is_late() {
             id: MilestoneId::from("EARLY"),
             name: "Too early".into(),
             date: Some(day("2026-01-08")),
-            tasks: vec![TaskId::from("B")].into(),
+            tasks: vec![TaskId::from("B")],
             ..Milestone::default()
         },
         Milestone {
             id: MilestoneId::from("FOLLOWS"),
             name: "When B is done".into(),
-            tasks: vec![TaskId::from("B")].into(),
+            tasks: vec![TaskId::from("B")],
             ..Milestone::default()
         },
     ];

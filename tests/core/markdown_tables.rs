@@ -471,7 +471,7 @@ fn a_dependency_found_by_title_names_that_task_when_its_id_is_written_twice() {
     assert_eq!(setup.id, TaskId::from("T-1-2"));
     assert_eq!(
         task(&plan, "after Setup is done").depends_on,
-        [setup.id.clone()]
+        std::slice::from_ref(&setup.id)
     );
 }
 
@@ -599,11 +599,11 @@ proptest! {
             text.push_str(HEADINGS_ABOVE[*at]);
             text.push_str("\n\n");
         }
-        text.push_str(&format!(
-            "| Task | {} |\n|{}\n",
-            header.join(" | "),
-            "---|".repeat(header.len() + 1)
-        ));
+        text.push_str("| Task | ");
+        text.push_str(&header.join(" | "));
+        text.push_str(" |\n|");
+        text.push_str(&"---|".repeat(header.len() + 1));
+        text.push('\n');
         for row in &rows {
             text.push_str("| ");
             text.push_str(&row.join(" | "));

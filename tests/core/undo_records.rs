@@ -143,7 +143,7 @@ fn some_edit(plan: &Plan, rng: &mut SplitMix, depth: usize) -> Edit {
                 Edit::PutMilestone(Box::new(Milestone {
                     id: milestone(rng),
                     name: format!("Milestone {}", rng.below(9)),
-                    tasks: vec![some_task(plan, rng), some_task(plan, rng)].into(),
+                    tasks: vec![some_task(plan, rng), some_task(plan, rng)],
                     phases: vec![phase(rng)],
                     ..Milestone::default()
                 }))
