@@ -476,6 +476,17 @@ fn a_dependency_found_by_title_names_that_task_when_its_id_is_written_twice() {
 }
 
 #[test]
+fn progress_rows_whose_names_make_the_same_id_stay_two_phases() {
+    let plan = round_trip("# Plan\n\n| Phase | Tags |\n|---|---|\n| 2% | a |\n| 2 | b |\n");
+    let phases: Vec<(&str, &str)> = plan
+        .phases
+        .iter()
+        .map(|p| (p.name.as_str(), p.id.as_str()))
+        .collect();
+    assert_eq!(phases, [("2%", "2"), ("2", "2-2")]);
+}
+
+#[test]
 fn a_status_of_punctuation_only_is_added_to_the_legend_once() {
     let text = "# Plan\n\n| Task | Status |\n|---|---|\n| One | ( |\n| Two | ( |\n";
     let plan = round_trip(text);

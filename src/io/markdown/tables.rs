@@ -232,8 +232,9 @@ impl Builder {
                 .iter()
                 .position(|p| p.name.eq_ignore_ascii_case(&name))
                 .unwrap_or_else(|| {
+                    let id = free_phase_id(&self.plan.phases, super::headings::slug(&name));
                     self.plan.phases.push(Phase {
-                        id: PhaseId(super::headings::slug(&name)),
+                        id,
                         name: name.clone(),
                         ..Phase::default()
                     });
@@ -252,4 +253,18 @@ impl Builder {
             }
         }
     }
+}
+
+/// `id`, or the first free `id-2`, `id-3`… when a phase already has it: rows named "2" and "2%"
+/// are two phases.
+fn free_phase_id(phases: &[Phase], id: String) -> PhaseId {
+    let taken = |id: &str| phases.iter().any(|p| p.id.as_str() == id);
+    if !taken(&id) {
+        return PhaseId(id);
+    }
+    let mut n = 2;
+    while taken(&format!("{id}-{n}")) {
+        n += 1;
+    }
+    PhaseId(format!("{id}-{n}"))
 }
