@@ -487,6 +487,13 @@ fn progress_rows_whose_names_make_the_same_id_stay_two_phases() {
 }
 
 #[test]
+fn a_register_row_with_nothing_the_register_reads_adds_no_entry() {
+    // "Aurl" names a links table; the row's only cell is under a column links do not read.
+    let plan = round_trip("# Plan\n\n| Task | ID | Aurl |\n|---|---|---|\n| T-0 |\n");
+    assert!(plan.links.is_empty(), "{:?}", plan.links);
+}
+
+#[test]
 fn a_status_of_punctuation_only_is_added_to_the_legend_once() {
     let text = "# Plan\n\n| Task | Status |\n|---|---|\n| One | ( |\n| Two | ( |\n";
     let plan = round_trip(text);

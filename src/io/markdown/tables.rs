@@ -130,11 +130,14 @@ impl Builder {
             }
         } else if has("update") && has("date") {
             for row in rows {
-                self.plan.update_log.push(LogEntry {
-                    date: date(&row.get(&["date"])),
-                    text: row.get(&["update"]),
-                    author: row.get(&["by", "author"]),
-                });
+                push_filled(
+                    &mut self.plan.update_log,
+                    LogEntry {
+                        date: date(&row.get(&["date"])),
+                        text: row.get(&["update"]),
+                        author: row.get(&["by", "author"]),
+                    },
+                );
             }
         } else if has("planned") && !names_tasks {
             for row in rows {
@@ -156,35 +159,47 @@ impl Builder {
             }
         } else if has("metric") {
             for row in rows {
-                self.plan.metrics.push(Metric {
-                    name: row.get(&["metric"]),
-                    target: row.get(&["target"]),
-                    current: row.get(&["current"]),
-                    group: row.get(&["group"]),
-                });
+                push_filled(
+                    &mut self.plan.metrics,
+                    Metric {
+                        name: row.get(&["metric"]),
+                        target: row.get(&["target"]),
+                        current: row.get(&["current"]),
+                        group: row.get(&["group"]),
+                    },
+                );
             }
         } else if has("risk") {
             for row in rows {
-                self.plan.risks.push(Risk {
-                    title: row.get(&["risk"]),
-                    likelihood: row.get(&["likelihood"]),
-                    impact: row.get(&["impact"]),
-                    mitigation: row.get(&["mitigation"]),
-                });
+                push_filled(
+                    &mut self.plan.risks,
+                    Risk {
+                        title: row.get(&["risk"]),
+                        likelihood: row.get(&["likelihood"]),
+                        impact: row.get(&["impact"]),
+                        mitigation: row.get(&["mitigation"]),
+                    },
+                );
             }
         } else if has("review") {
             for row in rows {
-                self.plan.reviews.push(Cadence {
-                    text: row.get(&["review"]),
-                    group: row.get(&["group"]),
-                });
+                push_filled(
+                    &mut self.plan.reviews,
+                    Cadence {
+                        text: row.get(&["review"]),
+                        group: row.get(&["group"]),
+                    },
+                );
             }
         } else if has("url") {
             for row in rows {
-                self.plan.links.push(Link {
-                    label: row.get(&["link", "label", "resource"]),
-                    url: row.get(&["url"]),
-                });
+                push_filled(
+                    &mut self.plan.links,
+                    Link {
+                        label: row.get(&["link", "label", "resource"]),
+                        url: row.get(&["url"]),
+                    },
+                );
             }
         } else if has("task") && has("from") && has("to") {
             for row in rows {
@@ -267,4 +282,12 @@ fn free_phase_id(phases: &[Phase], id: String) -> PhaseId {
         n += 1;
     }
     PhaseId(format!("{id}-{n}"))
+}
+
+/// Adds a register entry unless the row gave it nothing (its cells were under columns the
+/// register does not read): an empty entry would be written as a row of blanks, which is skipped.
+fn push_filled<T: Default + PartialEq>(entries: &mut Vec<T>, entry: T) {
+    if entry != T::default() {
+        entries.push(entry);
+    }
 }
