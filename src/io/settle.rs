@@ -135,7 +135,11 @@ pub(crate) fn keep(fields: &mut Vec<Field>, name: &str, value: &str) {
 }
 
 /// Gives every task whose id an earlier task already has the first free `id-2`, `id-3`….
-fn unique_ids(plan: &mut Plan, report: &mut ImportReport, line: &dyn Fn(usize) -> Option<usize>) {
+pub(crate) fn unique_ids(
+    plan: &mut Plan,
+    report: &mut ImportReport,
+    line: &dyn Fn(usize) -> Option<usize>,
+) {
     let mut seen: HashSet<TaskId> = HashSet::with_capacity(plan.tasks.len());
     let all: HashSet<TaskId> = plan.tasks.iter().map(|t| t.id.clone()).collect();
     for (index, task) in plan.tasks.iter_mut().enumerate() {

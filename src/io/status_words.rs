@@ -48,11 +48,16 @@ pub fn builtin_category(text: &str) -> Option<StatusCategory> {
 }
 
 /// The legend status a written status means: its key, label or an alias, compared after
-/// [`normalise_status`]. `None` when the legend has no such status.
+/// [`normalise_status`]; a status of punctuation only (`(`, `---`), which normalises to nothing,
+/// by its key as written. `None` when the legend has no such status.
 pub fn find_in_legend(legend: &[StatusDef], text: &str) -> Option<StatusKey> {
     let word = normalise_status(text);
     if word.is_empty() {
-        return None;
+        let text = text.trim();
+        return legend
+            .iter()
+            .find(|status| !text.is_empty() && status.key.as_str() == text)
+            .map(|status| status.key.clone());
     }
     legend
         .iter()

@@ -430,6 +430,78 @@ fn rows_under_a_heading_task_are_its_subtasks() {
     assert_eq!(import(&export_markdown(&plan)).plan, plan);
 }
 
+/// Imports, exports and imports again; the plan must come back unchanged.
+fn round_trip(text: &str) -> Plan {
+    let plan = import(text).plan;
+    let written = export_markdown(&plan);
+    assert_eq!(import(&written).plan, plan, "{written}");
+    plan
+}
+
+#[test]
+fn phases_and_sprints_named_by_a_status_emoji_keep_their_names() {
+    // An overall-progress table whose phase is named by an emoji, and task-table cells naming a
+    // phase and a sprint that end with a status emoji: the headings the export writes for them
+    // must not be read as phases or sprints with that status.
+    let plan = round_trip("# Plan\n\n| Task | Phase |\n|---|---|\n| **Sprint 0** | 🔄 |\n");
+    assert_eq!(plan.phases[0].name, "🔄");
+    assert_eq!(plan.phases[0].status, None);
+    let plan = round_trip(
+        "# Plan\n\n| Task | Status | Phase | Sprint |\n|---|---|---|---|\n\
+         | Card reader | ✅ | Payments 🔄 | Beta ✅ |\n",
+    );
+    let names: Vec<&str> = plan.phases.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Payments 🔄"]);
+    assert_eq!(plan.phases[0].status, None);
+    assert_eq!(plan.sprints[0].name, "Beta ✅");
+    assert!(!plan.sprints[0].closed);
+    let written = export_markdown(&plan);
+    assert!(
+        written.contains("## Phase: Payments 🔄 {#payments}"),
+        "{written}"
+    );
+}
+
+#[test]
+fn a_dependency_found_by_title_names_that_task_when_its_id_is_written_twice() {
+    let text = "# Plan\n\n| Task | Status | ID |\n|---|---|---|\n\
+                | after Setup is done | 🔄 | T-1 |\n| Setup | ✅ | T-1 |\n";
+    let plan = round_trip(text);
+    let setup = task(&plan, "Setup");
+    assert_eq!(setup.id, TaskId::from("T-1-2"));
+    assert_eq!(
+        task(&plan, "after Setup is done").depends_on,
+        std::slice::from_ref(&setup.id)
+    );
+}
+
+#[test]
+fn progress_rows_whose_names_make_the_same_id_stay_two_phases() {
+    let plan = round_trip("# Plan\n\n| Phase | Tags |\n|---|---|\n| 2% | a |\n| 2 | b |\n");
+    let phases: Vec<(&str, &str)> = plan
+        .phases
+        .iter()
+        .map(|p| (p.name.as_str(), p.id.as_str()))
+        .collect();
+    assert_eq!(phases, [("2%", "2"), ("2", "2-2")]);
+}
+
+#[test]
+fn a_register_row_with_nothing_the_register_reads_adds_no_entry() {
+    // "Aurl" names a links table; the row's only cell is under a column links do not read.
+    let plan = round_trip("# Plan\n\n| Task | ID | Aurl |\n|---|---|---|\n| T-0 |\n");
+    assert!(plan.links.is_empty(), "{:?}", plan.links);
+}
+
+#[test]
+fn a_status_of_punctuation_only_is_added_to_the_legend_once() {
+    let text = "# Plan\n\n| Task | Status |\n|---|---|\n| One | ( |\n| Two | ( |\n";
+    let plan = round_trip(text);
+    let keys: Vec<&str> = plan.legend.iter().map(|s| s.key.as_str()).collect();
+    assert_eq!(keys.iter().filter(|k| **k == "(").count(), 1, "{keys:?}");
+    assert_eq!(task(&plan, "Two").status.as_str(), "(");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
@@ -505,5 +577,117 @@ proptest! {
         if let Ok(imported) = import_markdown(&mutated) {
             let _ = export_markdown(&imported.plan);
         }
+    }
+}
+
+/// Headings of the newer structures a task table may stand under.
+const HEADINGS_ABOVE: [&str; 10] = [
+    "## Work",
+    "## Completed",
+    "## In progress",
+    "## Payments 🔄",
+    "### ✅ Auth",
+    "## Phase 1: Alpha",
+    "## Sprint 3 ✅",
+    "## Sprint 04 (2 weeks): 2026-03-02 → 2026-03-13",
+    "## Release 1 (Sprints 01-03)",
+    "**Sprint 02 (Feb 16-Feb 27):**",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn task_tables_under_the_newer_structures_round_trip(
+        above in proptest::collection::vec(0..HEADINGS_ABOVE.len(), 0..3),
+        header in proptest::collection::vec(
+            "(ID|Status|Owner|Sprint|Phase|Depends on|Notes|Due|[A-Z][a-z]{1,6})",
+            0..5,
+        ),
+        rows in proptest::collection::vec(
+            proptest::collection::vec(
+                "(\\*\\*Sprint [0-9]\\*\\*|Phase [0-9]: [a-z]{1,4}|✅ Done|🔄|blocked|-|T-[0-9]|Setup|blocked by T-[0-9]|after Setup is done|must complete before T-[0-9]|Sprint 5: 2026-04-06 - 2026-04-17|\\*\\*Sprint 02 \\(Feb 16-Feb 27\\):\\*\\*|shipped \\(commit abc\\)|Done - merged|✅ Auth|Payments 🔄|Release 1 \\(Sprints 01-03\\)|Completed|2026-01-0[1-9]|[a-zA-Z0-9][a-zA-Z0-9 ,]{0,8})",
+                0..6,
+            ),
+            0..8,
+        ),
+    ) {
+        let mut text = String::from("# Plan\n\n");
+        for at in &above {
+            text.push_str(HEADINGS_ABOVE[*at]);
+            text.push_str("\n\n");
+        }
+        text.push_str("| Task | ");
+        text.push_str(&header.join(" | "));
+        text.push_str(" |\n|");
+        text.push_str(&"---|".repeat(header.len() + 1));
+        text.push('\n');
+        for row in &rows {
+            text.push_str("| ");
+            text.push_str(&row.join(" | "));
+            text.push_str(" |\n");
+        }
+        let plan = import(&text).plan;
+        let problems: Vec<Problem> = check_plan(&plan)
+            .into_iter()
+            .filter(|p| !matches!(p, Problem::Cycle(_)))
+            .collect();
+        prop_assert_eq!(problems, Vec::new(), "{}", text);
+        let written = export_markdown(&plan);
+        let again = import(&written).plan;
+        prop_assert_eq!(again, plan, "{}\n---\n{}", text, written);
+    }
+}
+
+/// Lines of task tables and of the newer structures, mixed at random (with noise) into documents.
+const MIXED: [&str; 26] = [
+    "## Completed",
+    "## Yet to complete",
+    "### ✅ Auth",
+    "## Payments 🔄",
+    "### Search — ⏳",
+    "- Sprint 04 (2 weeks): 2026-03-02 → 2026-03-13",
+    "**Sprint 02 (Feb 16-Feb 27):**",
+    "Sprint 5: 2026-04-06 - 2026-04-17",
+    "Release 1 (Sprints 01-03)",
+    "- **Status**: shipped (commit abc)",
+    "- [ ] Write docs",
+    "Set up CI 2026-02-03",
+    "",
+    "after Set up CI is done",
+    "| Task | Status | Sprint |",
+    "|---|---|---|",
+    "| Setup | ✅ | **Sprint 1** |",
+    "| **Sprint 2** | | |",
+    "| Deploy 🔄 | blocked (waiting) | 2 |",
+    "| after Setup is done | 🔄 | |",
+    "| Phase 2: Beta | | |",
+    "| Set up CI | shipped (commit abc) | Sprint 5 |",
+    "## Phase 1: Alpha",
+    "## Sprint 3 ✅",
+    "| ✅ Done | Payments 🔄 | 🔄 |",
+    "| Task | Phase | Owner |",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn documents_mixing_task_tables_and_the_newer_structures_round_trip(picks in proptest::collection::vec((0..MIXED.len(), "[ a-zA-Z0-9:()\\-→–—✅🔄⏳|*]{0,10}"), 0..16)) {
+        let mut text = String::from("# Plan\n\n");
+        for (pick, noise) in &picks {
+            text.push_str(MIXED[*pick]);
+            text.push_str(noise);
+            text.push('\n');
+        }
+        let plan = import(&text).plan;
+        let problems: Vec<Problem> = check_plan(&plan)
+            .into_iter()
+            .filter(|p| !matches!(p, Problem::Cycle(_)))
+            .collect();
+        prop_assert_eq!(problems, Vec::new(), "{}", text);
+        let written = export_markdown(&plan);
+        let again = import(&written).plan;
+        prop_assert_eq!(again, plan, "{}\n---\n{}", text, written);
     }
 }

@@ -1,13 +1,14 @@
 //! Writing a plan as Markdown that [`super::import_markdown`] reads back to the same plan.
 
 use super::headings::{self, Kind};
+use super::inline;
 use super::resolve::automatic_id;
 use super::titles;
 use super::values::one_line;
 use super::{NOTE_END, note_start};
 use crate::model::{
-    Milestone, NoteSection, Phase, Plan, Sprint, StatusCategory, StatusKey, Task, TaskId,
-    WeekRange, default_legend,
+    Milestone, NoteSection, Phase, Plan, Sprint, StatusCategory, StatusDef, StatusKey, Task,
+    TaskId, WeekRange, default_legend,
 };
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -23,7 +24,7 @@ pub fn export_markdown(plan: &Plan) -> String {
         out.heading(2, titles::title(plan, "sprints"));
         out.blank();
         for sprint in &plan.sprints {
-            sprint_block(&mut out, sprint);
+            sprint_block(&mut out, &plan.legend, sprint);
         }
     }
     TaskWalk::new(plan).write(&mut out);
@@ -262,6 +263,7 @@ fn legend(out: &mut Writer, plan: &Plan) {
 
 /// A heading the importer reads back as `kind` with this name and id.
 fn structure_heading(
+    legend: &[StatusDef],
     kind: &Kind,
     word: &str,
     name: &str,
@@ -285,7 +287,10 @@ fn structure_heading(
             let _ = write!(text, " (Week {}-{})", weeks.first, weeks.last);
         }
     }
-    if headings::analyse(&text).id != id {
+    // A status word or emoji at either end would be read as the heading's status, not its name
+    // (`Phase: Payments 🔄`): an id after it keeps it in the name.
+    let status_at_end = !id.is_empty() && inline::split_status_word(legend, &text).is_some();
+    if status_at_end || headings::analyse(&text).id != id {
         let _ = write!(text, " {{#{id}}}");
     }
     text
@@ -296,7 +301,7 @@ fn version_in_heading(version: &str) -> bool {
     !version.is_empty() && heading.version == version
 }
 
-fn sprint_block(out: &mut Writer, sprint: &Sprint) {
+fn sprint_block(out: &mut Writer, legend: &[StatusDef], sprint: &Sprint) {
     let in_heading = version_in_heading(&sprint.version);
     let version = if in_heading {
         sprint.version.as_str()
@@ -306,6 +311,7 @@ fn sprint_block(out: &mut Writer, sprint: &Sprint) {
     out.heading(
         3,
         &structure_heading(
+            legend,
             &Kind::Sprint,
             "Sprint",
             &sprint.name,
@@ -336,13 +342,14 @@ fn sprint_block(out: &mut Writer, sprint: &Sprint) {
     out.blank();
 }
 
-fn sprint_heading(sprint: &Sprint) -> String {
+fn sprint_heading(legend: &[StatusDef], sprint: &Sprint) -> String {
     let version = if version_in_heading(&sprint.version) {
         sprint.version.as_str()
     } else {
         ""
     };
     structure_heading(
+        legend,
         &Kind::Sprint,
         "Sprint",
         &sprint.name,
@@ -352,8 +359,9 @@ fn sprint_heading(sprint: &Sprint) -> String {
     )
 }
 
-fn phase_heading(phase: &Phase) -> String {
+fn phase_heading(legend: &[StatusDef], phase: &Phase) -> String {
     structure_heading(
+        legend,
         &Kind::Phase,
         "Phase",
         &phase.name,
@@ -395,6 +403,7 @@ fn milestone_block(out: &mut Writer, plan: &Plan, milestone: &Milestone) {
     out.heading(
         3,
         &structure_heading(
+            &plan.legend,
             &Kind::Milestone,
             "Milestone",
             &milestone.name,
@@ -480,7 +489,7 @@ impl<'a> TaskWalk<'a> {
 
     fn emit_phase(&mut self, out: &mut Writer, index: usize) {
         let phase = &self.plan.phases[index];
-        out.heading(2, &phase_heading(phase));
+        out.heading(2, &phase_heading(&self.plan.legend, phase));
         out.blank();
         if !self.emitted[index] {
             self.emitted[index] = true;
@@ -499,7 +508,10 @@ impl<'a> TaskWalk<'a> {
             }
             self.emit_phase(out, phase);
         } else if let Some(sprint) = container.sprint {
-            out.heading(2, &sprint_heading(&self.plan.sprints[sprint]));
+            out.heading(
+                2,
+                &sprint_heading(&self.plan.legend, &self.plan.sprints[sprint]),
+            );
             out.blank();
         } else if container.group.is_empty() {
             out.heading(2, "Tasks");

@@ -11,7 +11,7 @@
 use super::headings::{self, Kind};
 use super::import::{Builder, Ctx};
 use crate::io::status_words::{recognise_status_text, split_leading_emoji};
-use crate::model::{ChecklistItem, Field, StatusCategory, StatusKey};
+use crate::model::{ChecklistItem, Field, StatusCategory, StatusDef, StatusKey};
 
 /// The field that keeps the words after a status word.
 pub(super) const STATUS_DETAIL: &str = "Status detail";
@@ -23,25 +23,36 @@ fn without_separator(rest: &str) -> &str {
         .trim()
 }
 
+/// The status word or emoji a heading's text starts or ends with (`✅ Auth`, `Payments 🔄`,
+/// `Export - COMPLETE`) and the text without it, when the legend or the built-in words know it (a
+/// decorative emoji such as 🚀 is no status). The exporter uses it to tell which headings the
+/// importer would take a status from.
+pub(super) fn split_status_word<'t>(
+    legend: &[StatusDef],
+    text: &'t str,
+) -> Option<(&'t str, &'t str)> {
+    let (word, rest) = split_leading_emoji(text)
+        .filter(|(_, rest)| !rest.is_empty())
+        .or_else(|| super::import::trailing_status(text))?;
+    let known = recognise_status_text(legend, word).is_some()
+        || crate::io::builtin_category(word).is_some();
+    known.then_some((word, rest))
+}
+
 impl Builder {
     /// Splits a status off a heading's text: the status word or emoji and the heading without it.
     /// `None` when the heading has none, or is a register or neutral heading.
     pub(super) fn heading_status<'t>(&mut self, text: &'t str) -> Option<(&'t str, &'t str)> {
-        let (word, rest) = split_leading_emoji(text)
-            .filter(|(_, rest)| !rest.is_empty())
-            .or_else(|| super::import::trailing_status(text))?;
-        // Only a recognised status counts (a decorative emoji such as 🚀 does not).
-        let known = recognise_status_text(&self.plan.legend, word).is_some()
-            || crate::io::builtin_category(word).is_some();
-        if !known {
-            return None;
-        }
+        let (word, rest) = split_status_word(&self.plan.legend, text)?;
         // "✅ Completed" heads an outline section: its emoji only repeats the section's status.
         if super::outline::outline_category(rest.trim_end_matches(':')).is_some() {
             return None;
         }
-        match headings::analyse(rest).kind {
+        let heading = headings::analyse(rest);
+        match heading.kind {
             Kind::Section(_) | Kind::Neutral => None,
+            // "Phase: 🔄" names its phase by the emoji: nothing else would be left as its name.
+            Kind::Phase | Kind::Sprint | Kind::Milestone if heading.name.is_empty() => None,
             _ => Some((word, rest)),
         }
     }

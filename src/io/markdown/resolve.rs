@@ -18,8 +18,12 @@ impl Builder {
     /// Settles references and counts.
     pub(super) fn finish(mut self) -> Imported {
         self.assign_ids();
-        // An id written twice names its first task: the later ones are renamed when the plan is
-        // settled.
+        // An id written twice names its first task: the later ones are renamed before anything
+        // refers to them, so a dependency found by title names the task it found.
+        let lines: Vec<Option<usize>> = self.task_refs.iter().map(|r| Some(r.line)).collect();
+        crate::io::settle::unique_ids(&mut self.plan, &mut self.report, &|index| {
+            lines.get(index).copied().flatten()
+        });
         let mut ids: HashMap<String, usize> = HashMap::with_capacity(self.plan.tasks.len());
         for (index, task) in self.plan.tasks.iter().enumerate() {
             ids.entry(task.id.0.clone()).or_insert(index);
@@ -49,7 +53,6 @@ impl Builder {
             .into_iter()
             .flatten()
             .collect();
-        let lines: Vec<Option<usize>> = self.task_refs.iter().map(|r| Some(r.line)).collect();
         crate::io::settle::settle(&mut self.plan, &mut self.report, &lines);
         self.report.count(&self.plan);
         Imported {

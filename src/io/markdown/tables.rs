@@ -130,11 +130,14 @@ impl Builder {
             }
         } else if has("update") && has("date") {
             for row in rows {
-                self.plan.update_log.push(LogEntry {
-                    date: date(&row.get(&["date"])),
-                    text: row.get(&["update"]),
-                    author: row.get(&["by", "author"]),
-                });
+                push_filled(
+                    &mut self.plan.update_log,
+                    LogEntry {
+                        date: date(&row.get(&["date"])),
+                        text: row.get(&["update"]),
+                        author: row.get(&["by", "author"]),
+                    },
+                );
             }
         } else if has("planned") && !names_tasks {
             for row in rows {
@@ -156,35 +159,47 @@ impl Builder {
             }
         } else if has("metric") {
             for row in rows {
-                self.plan.metrics.push(Metric {
-                    name: row.get(&["metric"]),
-                    target: row.get(&["target"]),
-                    current: row.get(&["current"]),
-                    group: row.get(&["group"]),
-                });
+                push_filled(
+                    &mut self.plan.metrics,
+                    Metric {
+                        name: row.get(&["metric"]),
+                        target: row.get(&["target"]),
+                        current: row.get(&["current"]),
+                        group: row.get(&["group"]),
+                    },
+                );
             }
         } else if has("risk") {
             for row in rows {
-                self.plan.risks.push(Risk {
-                    title: row.get(&["risk"]),
-                    likelihood: row.get(&["likelihood"]),
-                    impact: row.get(&["impact"]),
-                    mitigation: row.get(&["mitigation"]),
-                });
+                push_filled(
+                    &mut self.plan.risks,
+                    Risk {
+                        title: row.get(&["risk"]),
+                        likelihood: row.get(&["likelihood"]),
+                        impact: row.get(&["impact"]),
+                        mitigation: row.get(&["mitigation"]),
+                    },
+                );
             }
         } else if has("review") {
             for row in rows {
-                self.plan.reviews.push(Cadence {
-                    text: row.get(&["review"]),
-                    group: row.get(&["group"]),
-                });
+                push_filled(
+                    &mut self.plan.reviews,
+                    Cadence {
+                        text: row.get(&["review"]),
+                        group: row.get(&["group"]),
+                    },
+                );
             }
         } else if has("url") {
             for row in rows {
-                self.plan.links.push(Link {
-                    label: row.get(&["link", "label", "resource"]),
-                    url: row.get(&["url"]),
-                });
+                push_filled(
+                    &mut self.plan.links,
+                    Link {
+                        label: row.get(&["link", "label", "resource"]),
+                        url: row.get(&["url"]),
+                    },
+                );
             }
         } else if has("task") && has("from") && has("to") {
             for row in rows {
@@ -232,8 +247,9 @@ impl Builder {
                 .iter()
                 .position(|p| p.name.eq_ignore_ascii_case(&name))
                 .unwrap_or_else(|| {
+                    let id = free_phase_id(&self.plan.phases, super::headings::slug(&name));
                     self.plan.phases.push(Phase {
-                        id: PhaseId(super::headings::slug(&name)),
+                        id,
                         name: name.clone(),
                         ..Phase::default()
                     });
@@ -251,5 +267,27 @@ impl Builder {
                 phase.end = Some(end);
             }
         }
+    }
+}
+
+/// `id`, or the first free `id-2`, `id-3`… when a phase already has it: rows named "2" and "2%"
+/// are two phases.
+fn free_phase_id(phases: &[Phase], id: String) -> PhaseId {
+    let taken = |id: &str| phases.iter().any(|p| p.id.as_str() == id);
+    if !taken(&id) {
+        return PhaseId(id);
+    }
+    let mut n = 2;
+    while taken(&format!("{id}-{n}")) {
+        n += 1;
+    }
+    PhaseId(format!("{id}-{n}"))
+}
+
+/// Adds a register entry unless the row gave it nothing (its cells were under columns the
+/// register does not read): an empty entry would be written as a row of blanks, which is skipped.
+fn push_filled<T: Default + PartialEq>(entries: &mut Vec<T>, entry: T) {
+    if entry != T::default() {
+        entries.push(entry);
     }
 }
