@@ -13,6 +13,7 @@ use crate::model::{
     StatusCategory, StatusDef, StatusKey, Task, TaskId, ThreePoint,
 };
 use chrono::NaiveDate;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 /// Reads a CSV task table (comma, semicolon or tab separated; `#` comments; quoted cells; `|` lists).
@@ -182,14 +183,8 @@ impl Builder {
         let mapped = choices.is_some();
         let names = names(cells);
         let (guesses, tracker) = guesses(&names);
-        let defaults;
-        let choices = match choices {
-            Some(choices) => choices,
-            None => {
-                defaults = default_choices(&guesses);
-                &defaults
-            }
-        };
+        let choices: Cow<'_, [CsvChoice]> =
+            choices.map_or_else(|| Cow::Owned(default_choices(&guesses)), Cow::Borrowed);
         let mut used = HashSet::new();
         let mut columns: Vec<Target> = names
             .iter()
