@@ -237,3 +237,71 @@ fn cancel_in_the_mapping_dialog_leaves_the_plan_untouched() {
     assert_eq!(*harness.state().plan(), before);
     assert!(harness.state().settings.csv_mappings.is_empty());
 }
+
+#[test]
+fn the_file_menu_asks_for_a_mapping_even_for_a_clear_header() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let clear = folder.path().join("clear.csv");
+    std::fs::write(&clear, "id,task,owner\nA,Sow,Ana\nB,Weed,Sam\n").expect("write");
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .use_in_app_dialogs("no XDG portal answered");
+    harness.state_mut().settings.recent = vec![folder.path().join("earlier.ron")];
+    harness.get_by_label("File").click();
+    harness.run();
+    harness
+        .get_by_label("Import CSV with column mapping…")
+        .click();
+    harness.run();
+    harness.get_by_label("Import plan");
+    harness
+        .get_by_role_and_label(Role::Button, "Cancel")
+        .click();
+    harness.run();
+    // Cancelled: a later plain import of a clear header goes straight to the report.
+    harness
+        .state_mut()
+        .request(Request::OpenPath(clear.clone()));
+    harness.run();
+    assert!(harness.query_by_label("Map CSV columns").is_none());
+    harness
+        .get_by_role_and_label(Role::Button, "Discard")
+        .click();
+    harness.run();
+
+    harness
+        .state_mut()
+        .request(Request::Command(waymark::app::Command::ImportCsvMapped));
+    harness.run();
+    let field = harness.get_by_role_and_label(Role::TextInput, "Path");
+    field.focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Path")
+        .type_text("clear.csv");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness.get_by_label("Map CSV columns");
+    let owner = harness.get_by_role_and_label(Role::ComboBox, "owner");
+    assert_eq!(
+        owner.value().as_deref(),
+        Some("Owner"),
+        "Waymark's reading is pre-selected"
+    );
+    choose(&mut harness, "owner", "Keep as a field");
+    harness
+        .get_by_role_and_label(Role::Button, "Import")
+        .click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Keep").click();
+    harness.run();
+    let sow = task(harness.state(), "A");
+    assert_eq!(sow.owner, "", "the owner column was kept as a field");
+    assert!(
+        sow.fields
+            .iter()
+            .any(|f| f.name == "owner" && f.value == "Ana")
+    );
+}
