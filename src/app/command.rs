@@ -17,6 +17,8 @@ pub enum Command {
     SaveAs,
     /// Import a Markdown, CSV, MS Project XML or `GanttProject` document as a new plan.
     Import,
+    /// Import a CSV document, choosing what each column becomes first.
+    ImportCsvMapped,
     /// Export the plan as Markdown, CSV, MS Project XML or `GanttProject`.
     Export,
     /// Print the view shown, on pages set up in the print dialog.
@@ -51,12 +53,13 @@ const CTRL_SHIFT: Modifiers = Modifiers {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 21] = [
+    pub const ALL: [Self; 22] = [
         Self::New,
         Self::Open,
         Self::Save,
         Self::SaveAs,
         Self::Import,
+        Self::ImportCsvMapped,
         Self::Export,
         Self::Print,
         Self::ExportView,
@@ -83,6 +86,7 @@ impl Command {
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
             Self::Import => "Import…",
+            Self::ImportCsvMapped => "Import CSV with column mapping…",
             Self::Export => "Export plan…",
             Self::Print => "Print…",
             Self::ExportView => "Export view…",
@@ -107,6 +111,9 @@ impl Command {
             Self::SaveAs => "Save the plan to a new file",
             Self::Import => {
                 "Import a Markdown, CSV, MS Project XML or GanttProject plan as a new, unsaved plan"
+            }
+            Self::ImportCsvMapped => {
+                "Import a CSV table, choosing for each column the task field it fills"
             }
             Self::Export => {
                 "Write the plan as Markdown (.md), CSV (.csv), MS Project XML (.xml), GanttProject (.gan) or iCalendar (.ics)"
@@ -147,7 +154,7 @@ impl Command {
             Self::DeleteTask => key(Modifiers::NONE, Key::Delete),
             Self::Show(view) => key(CTRL, view.shortcut_key()),
             Self::ToggleInspector => key(CTRL, Key::I),
-            Self::ToggleTheme => None,
+            Self::ToggleTheme | Self::ImportCsvMapped => None,
         }
     }
 

@@ -48,6 +48,7 @@ impl WaymarkApp {
             Command::New => self.guarded(ctx, Guarded::New),
             Command::Open => self.guarded(ctx, Guarded::Open),
             Command::Import => self.guarded(ctx, Guarded::Import),
+            Command::ImportCsvMapped => self.guarded(ctx, Guarded::ImportCsvMapped),
             Command::Export => {
                 let name = self.suggested_file_name().replace(".ron", ".md");
                 self.effects.ask(ctx, DialogPurpose::Export, &name);
@@ -151,6 +152,10 @@ impl WaymarkApp {
             }
             Guarded::Open => self.effects.ask(ctx, DialogPurpose::Open, ""),
             Guarded::Import => self.effects.ask(ctx, DialogPurpose::Import, ""),
+            Guarded::ImportCsvMapped => {
+                self.csv_mapping.asked = true;
+                self.effects.ask(ctx, DialogPurpose::Import, "");
+            }
             Guarded::OpenPath(path) => self.open_path(path),
             Guarded::Quit => {
                 self.guard.allow_close = true;
@@ -161,6 +166,19 @@ impl WaymarkApp {
 
     /// Opens a plan file, or imports a Markdown or CSV document (which then shows its report).
     pub(super) fn open_path(&mut self, path: PathBuf) {
+        let asked = std::mem::take(&mut self.csv_mapping.asked);
+        match Effects::read_csv_text(&path) {
+            Ok(Some(text)) => {
+                if self.offer_csv_mapping(text, file_name(&path), asked) {
+                    return;
+                }
+            }
+            Ok(None) => {}
+            Err(message) => {
+                self.toasts.error(message);
+                return;
+            }
+        }
         match Effects::load_stamped(&path) {
             Ok((
                 Loaded {
@@ -264,7 +282,10 @@ impl WaymarkApp {
             (DialogPurpose::Export, Some(path)) => self.export_to(&path),
             (DialogPurpose::ExportView(_), Some(path)) => self.export_pages_to(path),
             (DialogPurpose::SaveAs, Some(path)) => self.requests.push(Request::SaveTo(path)),
-            (_, None) => self.guard.after_save = None,
+            (_, None) => {
+                self.guard.after_save = None;
+                self.csv_mapping.asked = false;
+            }
         }
     }
 

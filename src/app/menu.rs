@@ -89,6 +89,13 @@ fn file_menu_ui(ui: &mut Ui, app: &mut WaymarkApp) {
     command_button(ui, app, Command::SaveAs, Command::SaveAs.text(), true);
     ui.separator();
     command_button(ui, app, Command::Import, Command::Import.text(), true);
+    command_button(
+        ui,
+        app,
+        Command::ImportCsvMapped,
+        Command::ImportCsvMapped.text(),
+        true,
+    );
     command_button(ui, app, Command::Export, Command::Export.text(), true);
     ui.separator();
     command_button(ui, app, Command::Print, Command::Print.text(), true);

@@ -4,6 +4,7 @@
 mod chooser;
 mod command;
 mod conflicts;
+mod csv_mapping;
 mod derived;
 mod dialog_log;
 mod disk;
@@ -108,6 +109,7 @@ pub struct WaymarkApp {
     disk: disk::DiskState,
     chooser: Option<chooser::Chooser>,
     print_dialog: Option<print_dialog::PrintDialog>,
+    csv_mapping: csv_mapping::CsvMappingState,
 }
 
 impl WaymarkApp {
@@ -130,6 +132,7 @@ impl WaymarkApp {
             disk: disk::DiskState::default(),
             chooser: None,
             print_dialog: None,
+            csv_mapping: csv_mapping::CsvMappingState::default(),
         }
     }
 
@@ -179,6 +182,7 @@ impl WaymarkApp {
         }
         self.view_ui(ui);
         self.prompt_ui(&ctx);
+        self.csv_mapping_ui(&ctx);
         self.import_report_ui(&ctx);
         self.recover_prompt_ui(&ctx);
         self.overwrite_prompt_ui(&ctx);

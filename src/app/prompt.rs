@@ -11,6 +11,8 @@ pub enum Guarded {
     Open,
     /// Choose a Markdown or CSV document to import.
     Import,
+    /// Choose a CSV document to import with a column mapping.
+    ImportCsvMapped,
     /// Open this file.
     OpenPath(PathBuf),
     /// Close the window.

@@ -1,7 +1,9 @@
 //! What Waymark remembers between runs (window size and position are kept by eframe itself).
 
+use crate::io::CsvChoice;
 use crate::views::ViewKind;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// How many recent files are kept.
@@ -19,6 +21,8 @@ pub struct Settings {
     pub view: ViewKind,
     /// Whether the inspector panel is shown.
     pub inspector_open: bool,
+    /// The column mapping last chosen for a CSV header, by the header's signature.
+    pub csv_mappings: BTreeMap<String, Vec<CsvChoice>>,
 }
 
 impl Default for Settings {
@@ -28,6 +32,7 @@ impl Default for Settings {
             dark: true,
             view: ViewKind::Table,
             inspector_open: true,
+            csv_mappings: BTreeMap::new(),
         }
     }
 }

@@ -16,7 +16,10 @@ mod status_words;
 mod text;
 mod xml_text;
 
-pub use csv::{SECTION_FIELD, export_csv, import_csv};
+pub use csv::{
+    CsvChoice, CsvColumns, CsvField, CsvMapping, PREVIEW_ROWS, SECTION_FIELD, csv_columns,
+    export_csv, import_csv, import_csv_mapped,
+};
 pub use format::{Format, LoadError, Loaded};
 pub use gantt::{export_gantt, import_gantt};
 pub use import::{ImportError, ImportReport, ImportWarning, Imported, WarningGroup};

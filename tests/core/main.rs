@@ -5,6 +5,7 @@ mod cli;
 mod crash_save;
 mod csv_cli;
 mod csv_io;
+mod csv_mapping;
 mod csv_trackers;
 mod cups_print;
 mod dated_schedule;

@@ -1,6 +1,6 @@
 //! Importing a CSV document: the report window, Keep and Discard, and a failed import.
 
-use super::harness;
+use super::{harness, task};
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use std::path::PathBuf;
@@ -135,4 +135,173 @@ fn a_dropped_csv_asks_about_unsaved_changes_then_imports() {
     let app = harness.state();
     assert_eq!(*app.plan(), edited, "Discard brings back the edited plan");
     assert!(app.document.history.is_dirty());
+}
+
+const CREW: &str = "Ref,What,Lead,Helper,Budget\nR1,Dig beds,Ana,Sam,40\nR2,Lay pipe,Sam,Ana,25\n";
+
+/// Picks a field for a column in the mapping dialog, as a person would: open its list, click the field.
+fn choose(
+    harness: &mut egui_kittest::Harness<'_, waymark::app::WaymarkApp>,
+    column: &str,
+    field: &str,
+) {
+    harness
+        .get_by_role_and_label(Role::ComboBox, column)
+        .click();
+    harness.run();
+    harness
+        .get_by_role(Role::ListBox)
+        .get_by_label(field)
+        .click();
+    harness.run();
+}
+
+#[test]
+fn an_ambiguous_csv_is_mapped_by_hand_and_the_mapping_is_remembered() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let crew = folder.path().join("crew.csv");
+    std::fs::write(&crew, CREW).expect("write");
+    let mut harness = harness();
+    harness.state_mut().request(Request::OpenPath(crew));
+    harness.run();
+    harness.get_by_label("Map CSV columns");
+    harness.get_by_label("Lay pipe");
+    assert!(harness.query_by_label("Import report").is_none());
+    choose(&mut harness, "Ref", "Id");
+    choose(&mut harness, "What", "Title");
+    choose(&mut harness, "Helper", "Owner");
+    choose(&mut harness, "Budget", "Ignore");
+    harness
+        .get_by_role_and_label(Role::Button, "Import")
+        .click();
+    harness.run();
+    assert!(harness.query_by_label("Map CSV columns").is_none());
+    harness.get_by_label("crew.csv was read as CSV.");
+    harness.get_by_role_and_label(Role::Button, "Keep").click();
+    harness.run();
+    let plan = harness.state().plan().clone();
+    assert_eq!(plan.tasks.len(), 2);
+    let dig = task(harness.state(), "R1");
+    assert_eq!(
+        (dig.title.as_str(), dig.owner.as_str()),
+        ("Dig beds", "Sam")
+    );
+    assert!(
+        dig.fields
+            .iter()
+            .any(|f| f.name == "Lead" && f.value == "Ana")
+    );
+    assert!(!dig.fields.iter().any(|f| f.name == "Budget"), "ignored");
+    assert_eq!(harness.state().settings.csv_mappings.len(), 1);
+
+    // Another file with the same header: its columns come pre-selected as chosen before.
+    let more = folder.path().join("more.csv");
+    std::fs::write(&more, "REF,What,Lead,Helper,Budget\nR9,Water,Ana,Kim,5\n").expect("write");
+    harness.state_mut().request(Request::OpenPath(more));
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Don't save")
+        .click();
+    harness.run();
+    harness.get_by_label("Map CSV columns");
+    let helper = harness.get_by_role_and_label(Role::ComboBox, "Helper");
+    assert_eq!(helper.value().as_deref(), Some("Owner"));
+    harness
+        .get_by_role_and_label(Role::Button, "Import")
+        .click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Keep").click();
+    harness.run();
+    let water = task(harness.state(), "R9");
+    assert_eq!(
+        (water.title.as_str(), water.owner.as_str()),
+        ("Water", "Kim")
+    );
+}
+
+#[test]
+fn cancel_in_the_mapping_dialog_leaves_the_plan_untouched() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let crew = folder.path().join("crew.csv");
+    std::fs::write(&crew, CREW).expect("write");
+    let mut harness = harness();
+    let before = harness.state().plan().clone();
+    harness.state_mut().request(Request::OpenPath(crew));
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Cancel")
+        .click();
+    harness.run();
+    assert!(harness.query_by_label("Map CSV columns").is_none());
+    assert!(harness.state().pending_import.is_none());
+    assert_eq!(*harness.state().plan(), before);
+    assert!(harness.state().settings.csv_mappings.is_empty());
+}
+
+#[test]
+fn the_file_menu_asks_for_a_mapping_even_for_a_clear_header() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let clear = folder.path().join("clear.csv");
+    std::fs::write(&clear, "id,task,owner\nA,Sow,Ana\nB,Weed,Sam\n").expect("write");
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .use_in_app_dialogs("no XDG portal answered");
+    harness.state_mut().settings.recent = vec![folder.path().join("earlier.ron")];
+    harness.get_by_label("File").click();
+    harness.run();
+    harness
+        .get_by_label("Import CSV with column mapping…")
+        .click();
+    harness.run();
+    harness.get_by_label("Import plan");
+    harness
+        .get_by_role_and_label(Role::Button, "Cancel")
+        .click();
+    harness.run();
+    // Cancelled: a later plain import of a clear header goes straight to the report.
+    harness
+        .state_mut()
+        .request(Request::OpenPath(clear.clone()));
+    harness.run();
+    assert!(harness.query_by_label("Map CSV columns").is_none());
+    harness
+        .get_by_role_and_label(Role::Button, "Discard")
+        .click();
+    harness.run();
+
+    harness
+        .state_mut()
+        .request(Request::Command(waymark::app::Command::ImportCsvMapped));
+    harness.run();
+    let field = harness.get_by_role_and_label(Role::TextInput, "Path");
+    field.focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Path")
+        .type_text("clear.csv");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness.get_by_label("Map CSV columns");
+    let owner = harness.get_by_role_and_label(Role::ComboBox, "owner");
+    assert_eq!(
+        owner.value().as_deref(),
+        Some("Owner"),
+        "Waymark's reading is pre-selected"
+    );
+    choose(&mut harness, "owner", "Keep as a field");
+    harness
+        .get_by_role_and_label(Role::Button, "Import")
+        .click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Keep").click();
+    harness.run();
+    let sow = task(harness.state(), "A");
+    assert_eq!(sow.owner, "", "the owner column was kept as a field");
+    assert!(
+        sow.fields
+            .iter()
+            .any(|f| f.name == "owner" && f.value == "Ana")
+    );
 }

@@ -6,7 +6,7 @@ pub mod pages;
 use super::dialog_log;
 use crate::analysis::DatedSchedule;
 use crate::files::write_atomic;
-use crate::io::{Format, Loaded};
+use crate::io::{Format, Loaded, decode_text};
 use crate::model::Plan;
 use crate::recovery::FileStamp;
 use std::path::{Path, PathBuf};
@@ -152,6 +152,28 @@ impl Effects {
     /// Reads a plan file, in any format Waymark reads; imports (Markdown, CSV) come with their report.
     pub fn load(path: &Path) -> Result<Loaded, String> {
         Self::load_stamped(path).map(|(loaded, _)| loaded)
+    }
+
+    /// The text of a CSV document (a `.csv`, or a `.txt` that reads as a table), for the column mapping;
+    /// `None` for other formats.
+    pub fn read_csv_text(path: &Path) -> Result<Option<String>, String> {
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default();
+        if !["csv", "txt"]
+            .iter()
+            .any(|e| extension.eq_ignore_ascii_case(e))
+        {
+            return Ok(None);
+        }
+        let (_, bytes) = FileStamp::read(path)?;
+        if Format::for_document(extension, &bytes) != Ok(Format::Csv) {
+            return Ok(None);
+        }
+        decode_text(&bytes)
+            .map(|text| Some(text.to_owned()))
+            .map_err(|e| format!("Could not open {}: {e}", file_name(path)))
     }
 
     /// [`Self::load`], with the version read (its stamp and text) to watch and compare against.

@@ -1,28 +1,51 @@
 //! What a CSV column means, recognised from its header by meaning rather than exact spelling.
 
+use serde::{Deserialize, Serialize};
+
 /// A column Waymark understands; anything else is kept per task as a named field.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub(super) enum Column {
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Column {
+    /// The task id.
     Id,
+    /// The task title.
     Title,
+    /// The description.
     Description,
+    /// Who owns the task.
     Owner,
+    /// The status word.
     Status,
+    /// The priority.
     Priority,
+    /// Tasks this one waits for.
     Dependencies,
+    /// The estimate in hours.
     Hours,
+    /// The estimate in points.
     Points,
+    /// The date it was done.
     Completed,
+    /// The phase (epic, module) by id.
     Phase,
+    /// The sprint (iteration, cycle) by id.
     Sprint,
+    /// The parent task.
     Parent,
+    /// The start date.
     Start,
+    /// The due date.
     Due,
+    /// What the task produces.
     Artifacts,
+    /// How the task is checked.
     Verification,
+    /// Notes.
     Notes,
+    /// Hints for whoever does the task.
     Hints,
+    /// Tags (labels).
     Tags,
+    /// The checklist (`[x] item|[ ] item`).
     Checklist,
     /// The group (board column, list or section) a task is listed under.
     Group,
@@ -112,6 +135,72 @@ impl Column {
 }
 
 impl Column {
+    /// Every field, in the order a list offers them.
+    pub const ALL: [Self; 28] = [
+        Self::Id,
+        Self::Title,
+        Self::Description,
+        Self::Owner,
+        Self::Status,
+        Self::StatusCategory,
+        Self::Priority,
+        Self::Dependencies,
+        Self::Blocks,
+        Self::Hours,
+        Self::Points,
+        Self::Optimistic,
+        Self::Likely,
+        Self::Pessimistic,
+        Self::Start,
+        Self::Due,
+        Self::Completed,
+        Self::Phase,
+        Self::Sprint,
+        Self::Parent,
+        Self::Group,
+        Self::Order,
+        Self::Tags,
+        Self::Checklist,
+        Self::Artifacts,
+        Self::Verification,
+        Self::Notes,
+        Self::Hints,
+    ];
+
+    /// The field's name as a person sees it in a list ("Depends on", "Estimate (hours)").
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Id => "Id",
+            Self::Title => "Title",
+            Self::Description => "Description",
+            Self::Owner => "Owner",
+            Self::Status => "Status",
+            Self::StatusCategory => "Status category",
+            Self::Priority => "Priority",
+            Self::Dependencies => "Depends on",
+            Self::Blocks => "Blocks",
+            Self::Hours => "Estimate (hours)",
+            Self::Points => "Estimate (points)",
+            Self::Optimistic => "Best case (hours)",
+            Self::Likely => "Most likely (hours)",
+            Self::Pessimistic => "Worst case (hours)",
+            Self::Start => "Start date",
+            Self::Due => "Due date",
+            Self::Completed => "Completion date",
+            Self::Phase => "Phase",
+            Self::Sprint => "Sprint",
+            Self::Parent => "Parent task",
+            Self::Group => "Group",
+            Self::Order => "Order",
+            Self::Tags => "Tags",
+            Self::Checklist => "Checklist",
+            Self::Artifacts => "Artifacts",
+            Self::Verification => "Verification",
+            Self::Notes => "Notes",
+            Self::Hints => "Hints",
+        }
+    }
+
     /// Which columns may repeat: each of their cells is read (the last sprint is the current one).
     pub(super) fn repeats(self) -> bool {
         matches!(

@@ -1,8 +1,9 @@
 //! Building a plan from CSV rows: header by meaning, one task per record, preamble as metadata.
 
-use super::columns::{Column, normalise};
+use super::columns::Column;
+use super::mapping::{CsvChoice, CsvMapping, default_choices, guesses, header_line, names};
 use super::reader::{Row, read_table};
-use super::trackers::{Meaning, Tracker};
+use super::trackers::Tracker;
 use super::{MAX_ROWS, SECTION_FIELD, preamble, unneutralise};
 use crate::io::repair_mojibake;
 use crate::io::settle::{self, UNRESOLVED_DEPENDENCIES, UNRESOLVED_PARENT};
@@ -12,13 +13,25 @@ use crate::model::{
     StatusCategory, StatusDef, StatusKey, Task, TaskId, ThreePoint,
 };
 use chrono::NaiveDate;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 /// Reads a CSV task table (comma, semicolon or tab separated; `#` comments; quoted cells; `|` lists).
 /// Each record becomes exactly one task. Problems that can be worked around are warnings with lines.
 pub fn import_csv(text: &str) -> Result<Imported, ImportError> {
+    import_with(text, None)
+}
+
+/// Reads a CSV task table like [`import_csv`], each column read as `mapping` chooses (the header row is
+/// the one [`csv_columns`](super::csv_columns) shows).
+pub fn import_csv_mapped(text: &str, mapping: &CsvMapping) -> Result<Imported, ImportError> {
+    import_with(text, Some(mapping))
+}
+
+fn import_with(text: &str, mapping: Option<&CsvMapping>) -> Result<Imported, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let table = read_table(text)?;
+    let chosen = mapping.and_then(|m| Some((header_line(&table.rows)?, m.choices.as_slice())));
     let mut builder = Builder::new(table.delimiter);
     builder.indents = table.indents.into_iter().collect();
     for (line, message) in table.warnings {
@@ -38,7 +51,18 @@ pub fn import_csv(text: &str) -> Result<Imported, ImportError> {
             }
             Row::Record { line, cells } if builder.columns.is_none() => {
                 first_record.get_or_insert(line);
-                if builder.header(&cells) {
+                let choices = match chosen {
+                    Some((header, choices)) if header == line => Some(choices),
+                    Some(_) => None,
+                    None => {
+                        if builder.header(&cells, None) {
+                            continue;
+                        }
+                        None
+                    }
+                };
+                if let Some(choices) = choices {
+                    builder.header(&cells, Some(choices));
                     continue;
                 }
                 if line > HEADER_SEARCH_LINES {
@@ -80,10 +104,10 @@ pub fn import_csv(text: &str) -> Result<Imported, ImportError> {
 }
 
 /// How far down the header row is looked for.
-const HEADER_SEARCH_LINES: usize = 20;
+pub(super) const HEADER_SEARCH_LINES: usize = 20;
 
 /// A cell as text: the formula guard removed, mojibake repaired.
-fn clean(cell: &str) -> String {
+pub(super) fn clean(cell: &str) -> String {
     repair_mojibake(unneutralise(cell)).into_owned()
 }
 
@@ -92,6 +116,7 @@ fn clean(cell: &str) -> String {
 enum Target {
     Known(Column),
     Field(String),
+    Ignored,
 }
 
 struct Builder {
@@ -152,33 +177,32 @@ impl Builder {
         }
     }
 
-    /// Reads `cells` as the header row; false (and nothing changes) when they name no task column.
-    fn header(&mut self, cells: &[String]) -> bool {
-        let names: Vec<String> = cells.iter().map(|c| clean(c).trim().to_owned()).collect();
-        let tracker = Tracker::recognise(&names);
+    /// Reads `cells` as the header row, each column as `choices` says (by default, by its name); false
+    /// (and nothing changes) when no choices are given and the cells name no task column.
+    fn header(&mut self, cells: &[String], choices: Option<&[CsvChoice]>) -> bool {
+        let mapped = choices.is_some();
+        let names = names(cells);
+        let (guesses, tracker) = guesses(&names);
+        let choices: Cow<'_, [CsvChoice]> =
+            choices.map_or_else(|| Cow::Owned(default_choices(&guesses)), Cow::Borrowed);
         let mut used = HashSet::new();
         let mut columns: Vec<Target> = names
             .iter()
             .enumerate()
             .map(|(index, name)| {
-                let column = match tracker.map(|t| t.column(&normalise(name))) {
-                    Some(Meaning::Column(column)) => Some(column),
-                    Some(Meaning::Field) => None,
-                    Some(Meaning::General) | None => Column::from_header(name),
-                };
-                match column {
+                match choices.get(index).copied().unwrap_or(CsvChoice::Keep) {
                     // Repeated columns (Jira writes one per label, sprint or link) are all read.
-                    Some(column) if column.repeats() || !used.contains(&column) => {
-                        used.insert(column);
+                    CsvChoice::Field(column) if column.repeats() || used.insert(column) => {
                         Target::Known(column)
                     }
+                    CsvChoice::Ignore => Target::Ignored,
                     _ if name.is_empty() => Target::Field(format!("Column {}", index + 1)),
                     _ => Target::Field(name.clone()),
                 }
             })
             .collect();
         let has_id = used.contains(&Column::Id);
-        if !has_id && !used.contains(&Column::Title) {
+        if !has_id && !used.contains(&Column::Title) && !mapped {
             return false;
         }
         if !has_id {
@@ -199,6 +223,7 @@ impl Builder {
     /// The report's lines on what each column became.
     fn summarise_columns(&mut self, names: &[String], columns: &[Target]) {
         let mut fields = Vec::new();
+        let mut ignored = Vec::new();
         for (name, target) in names.iter().zip(columns) {
             match target {
                 Target::Known(column) => self
@@ -206,12 +231,18 @@ impl Builder {
                     .summary
                     .push(format!("column \"{name}\" → {}", column.meaning())),
                 Target::Field(field) => fields.push(format!("\"{field}\"")),
+                Target::Ignored => ignored.push(format!("\"{name}\"")),
             }
         }
         if !fields.is_empty() {
             self.report
                 .summary
                 .push(format!("kept as task fields: {}", fields.join(", ")));
+        }
+        if !ignored.is_empty() {
+            self.report
+                .summary
+                .push(format!("columns ignored: {}", ignored.join(", ")));
         }
     }
 
@@ -289,6 +320,7 @@ impl Builder {
                     });
                 }
                 Target::Known(column) => self.set(&mut task, *column, value, line),
+                Target::Ignored => {}
                 Target::Field(name) => task.fields.push(Field {
                     name: name.clone(),
                     value,

@@ -11,13 +11,15 @@
 mod columns;
 mod export;
 mod import;
+mod mapping;
 mod preamble;
 mod reader;
 mod sniff;
 mod trackers;
 
 pub use export::export_csv;
-pub use import::import_csv;
+pub use import::{import_csv, import_csv_mapped};
+pub use mapping::{CsvChoice, CsvColumns, CsvField, CsvMapping, PREVIEW_ROWS, csv_columns};
 pub(super) use sniff::looks_like_csv;
 
 /// The task field that keeps the `#` section comment written above a row ("COMPLETED PHASES").
