@@ -95,9 +95,9 @@ fn a_jira_export_gives_hierarchy_points_links_and_categories() {
     // One grouped line for the Jira dates, not one per cell.
     let groups = imported.report.grouped_warnings();
     assert!(
-        groups
-            .iter()
-            .any(|g| g.message.starts_with("1 date in the form 15/Feb/26 4:37 PM read as a date")),
+        groups.iter().any(|g| g
+            .message
+            .starts_with("1 date in the form 15/Feb/26 4:37 PM read as a date")),
         "{groups:?}"
     );
     assert!(
