@@ -2,6 +2,7 @@
 //! size (never a scaled texture), plain boxes at low zoom, and the connection being drawn.
 
 use super::camera::Camera;
+use super::edge_boxes::{EdgeBox, curve_points};
 use super::{DETAIL_ZOOM, PickedEdge};
 use crate::analysis::Analysis;
 use crate::model::{Plan, StatusCategory};
@@ -77,32 +78,34 @@ impl EdgeOnScreen {
 }
 
 /// The screen curves of the shown edges whose bounding box meets the canvas (the rest are culled).
+/// Edges are first tested by their layout-space box against `view` (the canvas in layout
+/// coordinates), except those of the card being dragged, which has left its box.
 pub(super) fn edges_on_screen(
-    analysis: &Analysis,
+    boxes: &[EdgeBox],
     shown: &[bool],
+    view: Rect,
+    dragged: Option<usize>,
     canvas: Rect,
     camera: &Camera,
     position: &impl Fn(usize) -> Rect,
 ) -> Vec<EdgeOnScreen> {
-    let graph = &analysis.graph;
-    graph
-        .graph
-        .edge_indices()
+    boxes
+        .iter()
+        .filter(|edge| {
+            shown[edge.from]
+                && shown[edge.to]
+                && (edge.bounds.intersects(view)
+                    || dragged.is_some_and(|d| d == edge.from || d == edge.to))
+        })
         .filter_map(|edge| {
-            let (from, to) = graph.graph.edge_endpoints(edge)?;
-            let (from, to) = (from.index(), to.index());
-            if !shown[from] || !shown[to] {
-                return None;
-            }
-            let start = camera.to_screen(canvas, position(from).right_center());
-            let end = camera.to_screen(canvas, position(to).left_center());
-            let bend = ((end.x - start.x).abs() * 0.5).max(40.0 * camera.zoom);
-            let points = [start, start + vec2(bend, 0.0), end - vec2(bend, 0.0), end];
+            let start = camera.to_screen(canvas, position(edge.from).right_center());
+            let end = camera.to_screen(canvas, position(edge.to).left_center());
+            let points = curve_points(start, end, camera.zoom);
             let bounds = Rect::from_points(&points);
             bounds.intersects(canvas).then_some(EdgeOnScreen {
-                from,
-                to,
-                implied: graph.is_implied(edge),
+                from: edge.from,
+                to: edge.to,
+                implied: edge.implied,
                 points,
             })
         })

@@ -4,6 +4,7 @@
 
 use super::camera::card_rect;
 use super::draw::{self, EdgeOnScreen, Scene};
+use super::edge_boxes::EdgeBox;
 use super::{CameraRequest, DETAIL_ZOOM, GraphState, PickedEdge, minimap};
 use crate::analysis::{GraphLayout, format_loop, loop_if_added};
 use crate::edit::{Edit, TaskChange};
@@ -19,6 +20,7 @@ pub(super) fn canvas_ui(
     ctx: &mut ViewContext<'_>,
     state: &mut GraphState,
     layout: &Arc<GraphLayout>,
+    edge_boxes: &[EdgeBox],
 ) {
     let (canvas, background) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
     let [x0, y0, x1, y1] = layout.bounds;
@@ -47,7 +49,16 @@ pub(super) fn canvas_ui(
     let visible: Vec<usize> = (0..plan.tasks.len())
         .filter(|&index| shown[index] && view.intersects(position(index)))
         .collect();
-    let edges = draw::edges_on_screen(analysis, &shown, canvas, &state.camera, &position);
+    let dragged = node_drag.map(|(index, _)| index);
+    let edges = draw::edges_on_screen(
+        edge_boxes,
+        &shown,
+        view,
+        dragged,
+        canvas,
+        &state.camera,
+        &position,
+    );
     let detail = state.camera.zoom >= DETAIL_ZOOM;
 
     if detail {

@@ -7,6 +7,7 @@
 
 mod camera;
 mod draw;
+mod edge_boxes;
 mod interact;
 mod minimap;
 mod toolbar;
@@ -15,8 +16,8 @@ pub use camera::Camera;
 
 use super::ViewContext;
 use super::background::Background;
-use crate::analysis::GraphLayout;
 use crate::model::{PhaseId, Plan, SprintId, StatusKey, TaskId};
+use edge_boxes::LaidOut;
 use egui::Ui;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -85,7 +86,7 @@ pub struct GraphState {
     pub picked_edge: Option<PickedEdge>,
     /// The last refusal or hint, shown in the toolbar.
     pub message: Option<String>,
-    layout: Background<u64, GraphLayout>,
+    layout: Background<u64, LaidOut>,
     shown: Option<(u64, GraphFilter, Arc<Vec<bool>>)>,
     minimap_dots: Option<minimap::Dots>,
     moved: Option<(u64, bool)>,
@@ -120,19 +121,15 @@ impl GraphState {
     /// The layout for the plan revision in `ctx`, computed when the revision changed (never per
     /// frame); for a large plan on a worker thread, the previous layout staying meanwhile. `None`
     /// while no layout fits the plan's tasks.
-    pub fn layout(
-        &mut self,
-        ctx: &ViewContext<'_>,
-        repaint: &egui::Context,
-    ) -> Option<Arc<GraphLayout>> {
+    fn layout(&mut self, ctx: &ViewContext<'_>, repaint: &egui::Context) -> Option<Arc<LaidOut>> {
         let plan = Arc::clone(ctx.plan);
         let analysis = Arc::clone(&ctx.derived.analysis);
         let on_worker = plan.tasks.len() >= ctx.derived.background_from;
         self.layout
             .get(&ctx.derived.revision, on_worker, repaint, move || {
-                GraphLayout::compute(&plan, &analysis)
+                LaidOut::compute(&plan, &analysis)
             })
-            .filter(|layout| layout.positions.len() == ctx.plan.tasks.len())
+            .filter(|laid| laid.layout.positions.len() == ctx.plan.tasks.len())
     }
 
     /// Which tasks pass the filter, by index; worked out when the plan or the filter changed.
@@ -197,9 +194,9 @@ pub fn graph_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut GraphState) 
         ui.weak("No tasks yet: add one with Ctrl+T.");
         return;
     }
-    let Some(layout) = state.layout(ctx, ui.ctx()) else {
+    let Some(laid) = state.layout(ctx, ui.ctx()) else {
         ui.weak("Laying out the graph…");
         return;
     };
-    interact::canvas_ui(ui, ctx, state, &layout);
+    interact::canvas_ui(ui, ctx, state, &laid.layout, &laid.edges);
 }
