@@ -28,6 +28,8 @@ pub(super) struct LaidOut {
     pub layout: Arc<GraphLayout>,
     /// The dependencies, in the graph's order.
     pub edges: Vec<EdgeBox>,
+    /// True when any card was dragged to a place of its own (Re-layout all has work to do).
+    pub any_moved: bool,
 }
 
 impl LaidOut {
@@ -56,6 +58,7 @@ impl LaidOut {
         Self {
             layout: Arc::new(layout),
             edges,
+            any_moved: plan.tasks.iter().any(|t| t.graph_position.is_some()),
         }
     }
 }

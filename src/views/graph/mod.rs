@@ -16,7 +16,7 @@ pub use camera::Camera;
 
 use super::ViewContext;
 use super::background::Background;
-use crate::model::{PhaseId, Plan, SprintId, StatusKey, TaskId};
+use crate::model::{PhaseId, Plan, SprintId, StatusKey, Task, TaskId};
 use edge_boxes::LaidOut;
 use egui::Ui;
 use std::collections::HashSet;
@@ -39,7 +39,11 @@ pub struct GraphFilter {
 impl GraphFilter {
     /// Whether a task passes, by index.
     fn passes(&self, plan: &Plan, index: usize) -> bool {
-        let task = &plan.tasks[index];
+        self.passes_task(&plan.tasks[index])
+    }
+
+    /// Whether a task passes the filter.
+    fn passes_task(&self, task: &Task) -> bool {
         self.phase
             .as_ref()
             .is_none_or(|p| task.phase.as_ref() == Some(p))
@@ -89,7 +93,6 @@ pub struct GraphState {
     layout: Background<u64, LaidOut>,
     shown: Option<(u64, GraphFilter, Arc<Vec<bool>>)>,
     minimap_dots: Option<minimap::Dots>,
-    moved: Option<(u64, bool)>,
     lit: Option<(u64, usize, Arc<HashSet<usize>>)>,
     camera_request: Option<CameraRequest>,
     node_drag: Option<(usize, egui::Vec2)>,
@@ -108,7 +111,6 @@ impl Default for GraphState {
             layout: Background::default(),
             shown: None,
             minimap_dots: None,
-            moved: None,
             lit: None,
             camera_request: Some(CameraRequest::FitAll),
             node_drag: None,
@@ -141,26 +143,17 @@ impl GraphState {
         {
             return Arc::clone(shown);
         }
-        let shown: Arc<Vec<bool>> = Arc::new(
-            (0..ctx.plan.tasks.len())
-                .map(|index| self.filter.passes(ctx.plan, index))
-                .collect(),
-        );
+        let shown: Arc<Vec<bool>> = Arc::new(if self.filter == GraphFilter::default() {
+            vec![true; ctx.plan.tasks.len()]
+        } else {
+            ctx.plan
+                .tasks
+                .iter()
+                .map(|task| self.filter.passes_task(task))
+                .collect()
+        });
         self.shown = Some((revision, self.filter.clone(), Arc::clone(&shown)));
         shown
-    }
-
-    /// True when any card was dragged to a place of its own; worked out when the plan changed.
-    fn any_moved(&mut self, ctx: &ViewContext<'_>) -> bool {
-        let revision = ctx.derived.revision;
-        match self.moved {
-            Some((at, moved)) if at == revision => moved,
-            _ => {
-                let moved = ctx.plan.tasks.iter().any(|t| t.graph_position.is_some());
-                self.moved = Some((revision, moved));
-                moved
-            }
-        }
     }
 
     /// The tasks lit when hovering a task: itself, everything upstream and everything downstream.
@@ -188,13 +181,15 @@ pub fn graph_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut GraphState) 
         ui.weak("The dependency analysis is not ready yet.");
         return;
     }
-    toolbar::toolbar_ui(ui, ctx, state);
+    let laid = state.layout(ctx, ui.ctx());
+    let any_moved = laid.as_ref().is_some_and(|laid| laid.any_moved);
+    toolbar::toolbar_ui(ui, ctx, state, any_moved);
     ui.separator();
     if ctx.plan.tasks.is_empty() {
         ui.weak("No tasks yet: add one with Ctrl+T.");
         return;
     }
-    let Some(laid) = state.layout(ctx, ui.ctx()) else {
+    let Some(laid) = laid else {
         ui.weak("Laying out the graph…");
         return;
     };

@@ -5,8 +5,14 @@ use crate::edit::{Edit, TaskChange};
 use crate::views::ViewContext;
 use egui::{ComboBox, TextEdit, Ui};
 
-/// Draws the toolbar and records what it asks for in the state.
-pub(super) fn toolbar_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut GraphState) {
+/// Draws the toolbar and records what it asks for in the state; Re-layout all is enabled when
+/// `any_moved` (some card sits where it was dragged).
+pub(super) fn toolbar_ui(
+    ui: &mut Ui,
+    ctx: &mut ViewContext<'_>,
+    state: &mut GraphState,
+    any_moved: bool,
+) {
     ui.horizontal_wrapped(|ui| {
         if ui.button("Fit all").clicked() {
             state.camera_request = Some(CameraRequest::FitAll);
@@ -26,7 +32,7 @@ pub(super) fn toolbar_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut Gra
         }
         ui.checkbox(&mut state.show_critical, "Critical path");
         let relayout = ui
-            .add_enabled(state.any_moved(ctx), egui::Button::new("Re-layout all"))
+            .add_enabled(any_moved, egui::Button::new("Re-layout all"))
             .on_hover_text("Forget the places cards were dragged to");
         if relayout.clicked() {
             let moved = ctx.plan.tasks.iter().filter(|t| t.graph_position.is_some());
