@@ -599,7 +599,8 @@ fn the_exported_board_shows_the_cards_and_lanes_the_window_shows() {
 /// Runs frames until the analysis and the board's lanes have caught up with the plan.
 fn settle(harness: &mut Harness<'_, WaymarkApp>) {
     for _ in 0..500 {
-        harness.run();
+        // Stepped, not run: a worker may finish (and ask for a frame) at any moment.
+        harness.step();
         let updating = harness.state().derived.is_updating()
             || harness.query_by_label_contains("updating…").is_some();
         if !updating {

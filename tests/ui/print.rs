@@ -81,7 +81,9 @@ fn exporting_a_view_writes_its_pages_and_keeps_the_setup_in_the_plan() {
     harness
         .state_mut()
         .request(Request::Command(Command::ExportView));
-    harness.run();
+    // One frame opens the dialog; its workers (printers, page count) repaint as they finish, so
+    // the frames after are stepped until the count is in.
+    harness.step();
     wait_for(&mut harness, "the count", |app| !page_count(app).is_empty());
     enter_number(&mut harness, "Pages wide", "2");
     wait_for(&mut harness, "two pages", |app| {
