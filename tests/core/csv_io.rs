@@ -1,5 +1,6 @@
 //! CSV import and export: fixtures with exact results, the CSV seed, round trips, and hostile input.
 
+use crate::fixture;
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use std::path::PathBuf;
@@ -7,13 +8,6 @@ use waymark::io::{Format, ImportError, SECTION_FIELD, export_csv, import_csv, re
 use waymark::model::{
     MetaEntry, Plan, Priority, StatusCategory, StatusKey, Task, TaskId, generate_plan,
 };
-
-fn fixture(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    std::fs::read_to_string(path).expect("fixture")
-}
 
 fn task<'a>(plan: &'a Plan, id: &str) -> &'a Task {
     plan.task(&TaskId::from(id))

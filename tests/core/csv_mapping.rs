@@ -1,18 +1,11 @@
 //! CSV column mapping: the header and preview read without importing, doubtful headers, and imports
 //! with each column read as chosen.
 
-use std::path::PathBuf;
+use crate::fixture;
 use waymark::io::{
     CsvChoice, CsvField, CsvMapping, PREVIEW_ROWS, csv_columns, import_csv, import_csv_mapped,
 };
 use waymark::model::{Task, TaskId};
-
-fn fixture(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    std::fs::read_to_string(path).expect("fixture")
-}
 
 fn field<'a>(task: &'a Task, name: &str) -> Option<&'a str> {
     task.fields

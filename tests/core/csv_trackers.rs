@@ -2,17 +2,10 @@
 //! three-point estimates, subtasks shown by indent, references by order or title; every import passes
 //! the plan check.
 
-use std::path::PathBuf;
+use crate::fixture;
 use waymark::analysis::check_plan;
 use waymark::io::{Imported, UNRESOLVED_DEPENDENCIES, import_csv};
 use waymark::model::{Plan, StatusCategory, Task, TaskId};
-
-fn fixture(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    std::fs::read_to_string(path).expect("fixture is readable")
-}
 
 fn import(name: &str) -> Imported {
     let imported = import_csv(&fixture(name)).expect("the fixture imports");

@@ -34,3 +34,28 @@ mod taskjuggler;
 mod undo_records;
 mod velocity;
 mod velocity_chart;
+
+use std::path::PathBuf;
+use waymark::io::{Imported, import_markdown};
+use waymark::model::{Plan, Task};
+
+/// The text of a file in `tests/fixtures`.
+fn fixture(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    std::fs::read_to_string(path).expect("fixture is readable")
+}
+
+/// A Markdown document that must import.
+fn import_markdown_ok(text: &str) -> Imported {
+    import_markdown(text).expect("the document imports")
+}
+
+/// The task with this title, which must exist.
+fn task_titled<'a>(plan: &'a Plan, title: &str) -> &'a Task {
+    plan.tasks
+        .iter()
+        .find(|t| t.title == title)
+        .unwrap_or_else(|| panic!("no task {title:?}"))
+}

@@ -1,24 +1,14 @@
 //! The Markdown importer and exporter: fixtures in four dialects, the seed documents when present,
 //! round trips, and random input.
 
+use crate::{fixture, import_markdown_ok as import, task_titled as task};
 use proptest::prelude::*;
 use std::path::PathBuf;
-use waymark::io::{ImportError, Imported, export_markdown, import_markdown};
+use waymark::io::{ImportError, export_markdown, import_markdown};
 use waymark::model::{
-    ChecklistItem, NoteSection, PhaseId, Plan, SprintId, StatusCategory, StatusKey, Task, TaskId,
+    ChecklistItem, NoteSection, PhaseId, Plan, SprintId, StatusCategory, StatusKey, TaskId,
     WeekRange, generate_plan,
 };
-
-fn fixture(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    std::fs::read_to_string(path).expect("fixture is readable")
-}
-
-fn import(text: &str) -> Imported {
-    import_markdown(text).expect("the document imports")
-}
 
 /// Export then import must give the same plan.
 fn assert_round_trip(plan: &Plan) {
@@ -30,13 +20,6 @@ fn assert_round_trip(plan: &Plan) {
         }
         assert_eq!(&again, plan, "document:\n{written}");
     }
-}
-
-fn task<'a>(plan: &'a Plan, title: &str) -> &'a Task {
-    plan.tasks
-        .iter()
-        .find(|t| t.title == title)
-        .unwrap_or_else(|| panic!("no task {title:?}"))
 }
 
 fn category(plan: &Plan, title: &str) -> StatusCategory {

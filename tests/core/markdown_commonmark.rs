@@ -1,15 +1,8 @@
 //! The Markdown importer reads documents as `CommonMark`: code, HTML blocks and comments are never tasks
 //! and come back from an export byte for byte.
 
-use std::path::PathBuf;
+use crate::fixture;
 use waymark::io::{export_markdown, import_markdown};
-
-fn fixture(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    std::fs::read_to_string(path).expect("fixture is readable")
-}
 
 /// The lines from the one starting with `first` to the one starting with `last`, as written.
 fn block<'a>(text: &'a str, first: &str, last: &str) -> &'a str {

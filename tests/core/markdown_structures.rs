@@ -3,10 +3,10 @@
 //! dependencies written in prose. Each fixture imports to exact values, passes the plan checker and
 //! comes back from an export unchanged.
 
+use crate::{fixture, import_markdown_ok as import, task_titled as task};
 use chrono::NaiveDate;
-use std::path::PathBuf;
 use waymark::analysis::check_plan;
-use waymark::io::{Imported, export_markdown, import_markdown};
+use waymark::io::export_markdown;
 use waymark::model::{Plan, StatusCategory, StatusKey, Task};
 
 /// A sprint's id, name, version, start and end.
@@ -17,17 +17,6 @@ type SprintRow<'a> = (
     Option<NaiveDate>,
     Option<NaiveDate>,
 );
-
-fn fixture(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    std::fs::read_to_string(path).expect("fixture is readable")
-}
-
-fn import(text: &str) -> Imported {
-    import_markdown(text).expect("the document imports")
-}
 
 fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
@@ -43,13 +32,6 @@ fn assert_sound(plan: &Plan) {
         assert_eq!(a, b, "first differing task; document:\n{written}");
     }
     assert_eq!(&again, plan, "document:\n{written}");
-}
-
-fn task<'a>(plan: &'a Plan, title: &str) -> &'a Task {
-    plan.tasks
-        .iter()
-        .find(|t| t.title == title)
-        .unwrap_or_else(|| panic!("no task {title:?}"))
 }
 
 fn titles(plan: &Plan) -> Vec<&str> {

@@ -1,29 +1,11 @@
 //! Markdown task tables: pipe tables whose rows are tasks, with sprint and phase rows, the heading
 //! above as the group, several status columns, and tables that are not task tables.
 
+use crate::{fixture, import_markdown_ok as import, task_titled as task};
 use proptest::prelude::*;
-use std::path::PathBuf;
 use waymark::analysis::{Problem, check_plan};
-use waymark::io::{Imported, export_markdown, import_markdown};
+use waymark::io::{export_markdown, import_markdown};
 use waymark::model::{PhaseId, Plan, SprintId, StatusCategory, Task, TaskId};
-
-fn fixture(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    std::fs::read_to_string(path).expect("fixture is readable")
-}
-
-fn import(text: &str) -> Imported {
-    import_markdown(text).expect("the document imports")
-}
-
-fn task<'a>(plan: &'a Plan, title: &str) -> &'a Task {
-    plan.tasks
-        .iter()
-        .find(|t| t.title == title)
-        .unwrap_or_else(|| panic!("no task {title:?}"))
-}
 
 /// The 1-based number of the one line of `text` that contains `needle`.
 fn line_with(text: &str, needle: &str) -> usize {
