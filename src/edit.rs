@@ -418,15 +418,9 @@ fn delete_task(plan: &mut Plan, id: &TaskId) -> Result<(), EditError> {
 
 /// The indices of the tasks that depend on the task at `index` or are its children.
 pub(crate) fn referring_tasks(plan: &Plan, index: usize) -> Vec<usize> {
-    let id = &plan.tasks[index].id;
-    plan.tasks
-        .iter()
-        .enumerate()
-        .filter(|&(i, task)| {
-            i != index && (task.depends_on.contains(id) || task.parent.as_ref() == Some(id))
-        })
-        .map(|(i, _)| i)
-        .collect()
+    let mut referring = plan.tasks.referring_to(&plan.tasks[index].id);
+    referring.retain(|&at| at != index);
+    referring
 }
 
 /// Removes the task at `index`, the dependencies on it from the tasks at `referring` (indices

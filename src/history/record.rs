@@ -103,7 +103,7 @@ macro_rules! logs {
             /// Cuts the history back to `len` items and returns what was cut.
             fn truncate(self, plan: &mut Plan, len: usize) -> Tail {
                 match self {
-                    $(Self::$variant => Tail::$variant(plan.$field.split_off(len.min(plan.$field.len()))),)*
+                    $(Self::$variant => Tail::$variant(plan.$field.split_off(len)),)*
                 }
             }
         }
@@ -112,9 +112,9 @@ macro_rules! logs {
             /// Appends the items again; returns the history and its length before.
             fn append(self, plan: &mut Plan) -> (Log, usize) {
                 match self {
-                    $(Self::$variant(mut items) => {
+                    $(Self::$variant(items) => {
                         let len = plan.$field.len();
-                        plan.$field.append(&mut items);
+                        plan.$field.extend(items);
                         (Log::$variant, len)
                     })*
                 }

@@ -3,9 +3,11 @@
 //! A [`Plan`] holds everything a planning document carries: metadata, the status legend, phases, sprints,
 //! milestones, tasks, velocity, status history, registers (blockers, risks, metrics…) and free notes.
 
+mod append_log;
 mod calendar;
 mod conflict;
 mod generate;
+mod id_index;
 mod ids;
 mod lane_limit;
 mod plan;
@@ -17,6 +19,7 @@ mod structure;
 mod task;
 mod task_list;
 
+pub use append_log::AppendLog;
 pub use calendar::{Calendar, DEFAULT_WORK_WEEK, monday_of, shift};
 pub use conflict::{Conflict, PathStep, Side};
 pub use generate::{SplitMix, generate_plan};

@@ -4,9 +4,9 @@ use super::calendar::Calendar;
 use super::print::PageSetup;
 use super::status::StatusCategory;
 use super::{
-    Blocker, Cadence, Conflict, Idea, KnownIssue, LaneLimit, Link, LogEntry, Metric, Milestone,
-    MilestoneId, NoteSection, Phase, PhaseId, Risk, ScopeChange, Sprint, SprintId, StatusChange,
-    StatusDef, StatusKey, Task, TaskId, TaskList, VelocityRecord, default_legend,
+    AppendLog, Blocker, Cadence, Conflict, Idea, KnownIssue, LaneLimit, Link, LogEntry, Metric,
+    Milestone, MilestoneId, NoteSection, Phase, PhaseId, Risk, ScopeChange, Sprint, SprintId,
+    StatusChange, StatusDef, StatusKey, Task, TaskId, TaskList, VelocityRecord, default_legend,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -97,8 +97,8 @@ pub struct Plan {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub velocity: Vec<VelocityRecord>,
     /// Every status change, oldest first.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub status_history: Vec<StatusChange>,
+    #[serde(skip_serializing_if = "AppendLog::is_empty")]
+    pub status_history: AppendLog<StatusChange>,
     /// Blockers.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub blockers: Vec<Blocker>,
@@ -138,8 +138,8 @@ pub struct Plan {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
     /// Every change of a task's sprint or estimate, in the order the edits made them.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub scope_history: Vec<ScopeChange>,
+    #[serde(skip_serializing_if = "AppendLog::is_empty")]
+    pub scope_history: AppendLog<ScopeChange>,
 }
 
 impl Default for Plan {
@@ -152,7 +152,7 @@ impl Default for Plan {
             milestones: Vec::new(),
             tasks: TaskList::new(),
             velocity: Vec::new(),
-            status_history: Vec::new(),
+            status_history: AppendLog::default(),
             blockers: Vec::new(),
             known_issues: Vec::new(),
             risks: Vec::new(),
@@ -165,7 +165,7 @@ impl Default for Plan {
             section_headings: Vec::new(),
             lane_wip_limits: Vec::new(),
             conflicts: Vec::new(),
-            scope_history: Vec::new(),
+            scope_history: AppendLog::default(),
         }
     }
 }
@@ -184,12 +184,14 @@ impl Plan {
 
     /// The task with this id.
     pub fn task(&self, id: &TaskId) -> Option<&Task> {
-        self.tasks.iter().find(|task| &task.id == id)
+        self.tasks
+            .position_of(id)
+            .and_then(|index| self.tasks.get(index))
     }
 
     /// The index of the task with this id.
     pub fn task_index(&self, id: &TaskId) -> Option<usize> {
-        self.tasks.iter().position(|task| &task.id == id)
+        self.tasks.position_of(id)
     }
 
     /// The legend entry for a status key.

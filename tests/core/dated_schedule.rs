@@ -196,7 +196,8 @@ fn finished_and_running_work_sits_at_its_real_dates() {
     plan.status_history = vec![
         change("DONE", "IN PROGRESS", "2026-01-07"),
         change("RUN", "IN PROGRESS", "2026-01-12"),
-    ];
+    ]
+    .into();
     let schedule = dated(&plan, "2026-01-14");
     assert_eq!(
         span(&schedule, &plan, "DONE"),
