@@ -77,8 +77,9 @@ pub(super) fn refers_to(task: &Task, id: &TaskId) -> bool {
 enum Change {
     /// A task was inserted here; the tasks from here on moved one place along.
     Inserted(usize),
-    /// The task here was removed; the tasks after it moved one place back.
-    Removed(usize),
+    /// The task here was removed; the tasks after it moved one place back. This was its
+    /// [`fingerprint`].
+    Removed(usize, u64),
     /// The task here was handed out to be changed; this was its [`fingerprint`] before.
     Touched(usize, u64),
 }
@@ -169,7 +170,7 @@ impl IdIndex {
         let journaled = self.journal.iter().enumerate().skip(referrers.since);
         let journaled = journaled.filter_map(|(step, change)| match *change {
             Change::Inserted(at) | Change::Touched(at, _) => self.follow(at, step + 1),
-            Change::Removed(_) => None,
+            Change::Removed(..) => None,
         });
         let mut found: Vec<usize> = built
             .chain(journaled)
@@ -197,7 +198,7 @@ impl IdIndex {
             .enumerate()
             .filter_map(|(step, change)| match *change {
                 Change::Inserted(at) | Change::Touched(at, _) => self.follow(at, step + 1),
-                Change::Removed(_) => None,
+                Change::Removed(..) => None,
             })
             .filter(|&now| holds(now))
             .min()
@@ -208,8 +209,8 @@ impl IdIndex {
         for change in &self.journal[from..] {
             match *change {
                 Change::Inserted(place) if at >= place => at += 1,
-                Change::Removed(place) if at == place => return None,
-                Change::Removed(place) if at > place => at -= 1,
+                Change::Removed(place, _) if at == place => return None,
+                Change::Removed(place, _) if at > place => at -= 1,
                 _ => {}
             }
         }
@@ -223,7 +224,10 @@ impl IdIndex {
 
     /// Notes that the task at `at` was removed; false when the index should be dropped instead.
     pub(super) fn removed(&mut self, tasks: &impl Positions, at: usize) -> bool {
-        self.record(tasks, [Change::Removed(at)])
+        self.record(
+            tasks,
+            [Change::Removed(at, tasks.at(at).map_or(0, fingerprint))],
+        )
     }
 
     /// Notes that the tasks at `places`, still as they are, are about to be changed; false when
@@ -242,26 +246,74 @@ impl IdIndex {
         tasks: &impl Positions,
         changes: impl IntoIterator<Item = Change>,
     ) -> bool {
-        let mut step = 0;
-        while step < self.journal.len() {
-            let settled = match self.journal[step] {
-                Change::Touched(at, before) => self
-                    .follow(at, step + 1)
-                    .is_none_or(|now| tasks.at(now).is_some_and(|t| fingerprint(t) == before)),
-                _ => false,
-            };
-            if settled {
-                self.journal.remove(step);
-                if let Some(referrers) = self.referrers.get_mut()
-                    && step < referrers.since
-                {
-                    referrers.since -= 1;
-                }
-            } else {
-                step += 1;
-            }
-        }
+        self.compact(tasks);
         self.journal.extend(changes);
         self.journal.len() <= JOURNAL_LIMIT && tasks.count() < SHARED_HASH as usize
+    }
+
+    /// Forgets a touched task whose id and references are back to what the index knew, and a task
+    /// removed and put back in the same place as it was (an undone delete).
+    fn compact(&mut self, tasks: &impl Positions) {
+        let fingerprint_at = |now: usize| tasks.at(now).map(fingerprint);
+        let mut step = 0;
+        while step < self.journal.len() {
+            match self.journal[step] {
+                Change::Touched(at, before) => {
+                    let now = self.follow(at, step + 1);
+                    // A touched task since removed stays: a removal undone may bring it back.
+                    if now.is_some_and(|now| fingerprint_at(now) == Some(before)) {
+                        self.hand_on_before(step, at, before);
+                        self.forget(step, 1);
+                        continue;
+                    }
+                }
+                Change::Removed(at, removed)
+                    if matches!(self.journal.get(step + 1), Some(&Change::Inserted(again)) if again == at)
+                        && self.on_one_side(step)
+                        && self.follow(at, step + 2).and_then(fingerprint_at) == Some(removed) =>
+                {
+                    self.forget(step, 2);
+                    step = step.saturating_sub(1);
+                    continue;
+                }
+                _ => {}
+            }
+            step += 1;
+        }
+    }
+
+    /// Before a touch at `step` is forgotten, the next touch of the same task takes over what the
+    /// index knew of it (`before`), since that is what the index knows once the first is gone.
+    fn hand_on_before(&mut self, step: usize, mut at: usize, before: u64) {
+        for change in &mut self.journal[step + 1..] {
+            match *change {
+                Change::Touched(place, _) if place == at => {
+                    *change = Change::Touched(place, before);
+                    return;
+                }
+                Change::Inserted(place) if at >= place => at += 1,
+                Change::Removed(place, _) if at == place => return,
+                Change::Removed(place, _) if at > place => at -= 1,
+                _ => {}
+            }
+        }
+    }
+
+    /// Whether the journal entries `step` and `step + 1` are both before, or both after, the point
+    /// where the referrers were listed.
+    fn on_one_side(&self, step: usize) -> bool {
+        self.referrers
+            .get()
+            .is_none_or(|referrers| step + 1 < referrers.since || step >= referrers.since)
+    }
+
+    /// Removes `count` journal entries from `step` on.
+    fn forget(&mut self, step: usize, count: usize) {
+        self.journal.drain(step..step + count);
+        if let Some(referrers) = self.referrers.get_mut()
+            && step < referrers.since
+        {
+            referrers.since -= count.min(referrers.since - step);
+        }
     }
 }

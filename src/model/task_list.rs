@@ -371,7 +371,7 @@ mod tests {
         for round in 0..3_000 {
             let len = tasks.len();
             let at = usize::try_from(rng.next_u64()).unwrap_or(0) % len.max(1);
-            match rng.next_u64() % 9 {
+            match rng.next_u64() % 13 {
                 0 => tasks.insert(at, task(&format!("T-{next}"))),
                 1 if len > 80 => {
                     tasks.remove(at);
@@ -385,12 +385,29 @@ mod tests {
                 }
                 6 => tasks[at].parent = Some(tasks[(at + 5) % len].id.clone()),
                 7 => tasks[at].depends_on.clear(),
+                8 if len > 80 => {
+                    // A delete undone: the task goes back where it was.
+                    let removed = tasks.remove(at);
+                    tasks.insert(at, removed);
+                }
+                9 => {
+                    // A change undone: the task is put back as it was.
+                    let old = tasks[at].clone();
+                    tasks[at].parent = Some(TaskId::from("elsewhere"));
+                    tasks[at] = old;
+                }
+                10 if len > 80 => {
+                    tasks.pop();
+                }
+                11 => tasks.update_where(|t| t.id.as_str().ends_with('7'), |t| t.notes.push('.')),
                 _ => tasks[at].title = format!("round {round}"),
             }
             next += 1;
-            for probe in [at, (at + 1) % tasks.len(), tasks.len() - 1] {
+            for (position, task) in tasks.iter().enumerate() {
+                assert_eq!(tasks.position_of(&task.id), Some(position), "round {round}");
+            }
+            for probe in [at.min(tasks.len() - 1), (at + 1) % tasks.len()] {
                 let id = tasks[probe].id.clone();
-                assert_eq!(tasks.position_of(&id), Some(probe), "round {round}");
                 let referring: Vec<usize> = (0..tasks.len())
                     .filter(|&at| refers_to(&tasks[at], &id))
                     .collect();
