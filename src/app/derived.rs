@@ -12,6 +12,7 @@ use crate::analysis::{
     Analysis, DatedOptions, DatedSchedule, Problem, check_with, unfinished_prerequisites,
 };
 use crate::model::{Plan, TaskId};
+use crate::views::spawn_worker;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -228,7 +229,7 @@ impl Derived {
         let (sender, receiver) = channel();
         let plan = Arc::clone(plan);
         let ctx = ctx.clone();
-        std::thread::spawn(move || {
+        spawn_worker(move || {
             let facts = Facts::compute(&plan, revision, today, Measure::EveryUnit);
             // The plan is let go before the app hears of the result, so its next edit copies nothing.
             drop(plan);
@@ -257,7 +258,7 @@ impl Derived {
         let (sender, receiver) = channel();
         let plan = Arc::clone(plan);
         let ctx = ctx.clone();
-        std::thread::spawn(move || {
+        spawn_worker(move || {
             let reports = velocity_reports(&plan, today);
             drop(plan);
             if sender.send(reports).is_ok() {
@@ -385,7 +386,7 @@ impl Derived {
 /// Lets a worker thread free what the facts of a large plan held: freeing a 100,000-task analysis
 /// takes longer than a frame.
 fn drop_later<T: Send + 'static>(value: T) {
-    std::thread::spawn(move || drop(value));
+    spawn_worker(move || drop(value));
 }
 
 #[cfg(test)]

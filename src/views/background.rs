@@ -8,6 +8,17 @@
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
+/// Runs `work` on a new thread at the lowest priority the system allows, so that a frame on the UI
+/// thread is never kept waiting by derived data being rebuilt (on two cores, two workers would
+/// otherwise take turns with the UI thread).
+pub fn spawn_worker(work: impl FnOnce() + Send + 'static) {
+    std::thread::spawn(move || {
+        // Where the priority cannot be lowered the work still runs, only without that courtesy.
+        let _ = thread_priority::set_current_thread_priority(thread_priority::ThreadPriority::Min);
+        work();
+    });
+}
+
 /// A value built for a key, here or on a worker thread.
 #[derive(Debug)]
 pub struct Background<K, V> {
@@ -44,7 +55,7 @@ impl<K: Clone + PartialEq, V: Send + Sync + 'static> Background<K, V> {
             } else if self.job.is_none() {
                 let (sender, receiver) = channel();
                 let repaint = repaint.clone();
-                std::thread::spawn(move || {
+                spawn_worker(move || {
                     // Nobody waits for the value when the view was closed meanwhile.
                     if sender.send(build()).is_ok() {
                         repaint.request_repaint();

@@ -11,6 +11,7 @@ pub mod timeline;
 pub mod velocity;
 pub mod widgets;
 
+pub use background::spawn_worker;
 pub use context::{Request, ViewContext, now};
 pub use scene_paint::{paint_scene, scene_font_family, scene_font_family_of};
 

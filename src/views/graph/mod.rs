@@ -137,10 +137,14 @@ impl GraphState {
     /// Which tasks pass the filter, by index; worked out when the plan or the filter changed.
     fn shown(&mut self, ctx: &ViewContext<'_>) -> Arc<Vec<bool>> {
         let revision = ctx.derived.revision;
-        if let Some((at, filter, shown)) = &self.shown
-            && *at == revision
+        let unfiltered = self.filter == GraphFilter::default();
+        if let Some((at, filter, shown)) = &mut self.shown
             && *filter == self.filter
+            && (*at == revision || (unfiltered && shown.len() == ctx.plan.tasks.len()))
         {
+            // With no filter every task is shown: the same list serves every revision, so what is
+            // made from it (the minimap) is not made again.
+            *at = revision;
             return Arc::clone(shown);
         }
         let shown: Arc<Vec<bool>> = Arc::new(if self.filter == GraphFilter::default() {
