@@ -490,3 +490,34 @@ fn a_status_sections_emoji_does_not_make_it_a_task() {
     );
     assert_sound(&plan);
 }
+
+#[test]
+fn release_headings_group_the_tasks_under_them() {
+    let text = "# Tide Clock\n\n## Release 1.2\n\n- [x] Calibrate the hands\n- [ ] Write the changelog\n\n### v2.0 — Beta\n\n- [ ] Invite the harbour master\n\n## Release 3 (Sprints 1-2)\n\n- [ ] Order brass fittings\n\n### Sprint 1\n\n- [ ] Cut the dial\n\n### Sprint 2\n\n- [ ] Mount the clock\n";
+    let imported = import(text);
+    let plan = &imported.plan;
+    let groups: Vec<(&str, &str)> = plan
+        .tasks
+        .iter()
+        .map(|t| (t.title.as_str(), t.group.as_str()))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("Calibrate the hands", "Release 1.2"),
+            ("Write the changelog", "Release 1.2"),
+            ("Invite the harbour master", "Release 1.2 / v2.0 — Beta"),
+            ("Order brass fittings", "Release 3 (Sprints 1-2)"),
+            ("Cut the dial", ""),
+            ("Mount the clock", ""),
+        ]
+    );
+    // The release still names its sprints' version, and its heading is no note.
+    let versions: Vec<&str> = plan.sprints.iter().map(|s| s.version.as_str()).collect();
+    assert_eq!(versions, ["Release 3", "Release 3"]);
+    assert!(plan.notes.is_empty(), "{:#?}", plan.notes);
+    assert!(imported.report.warnings.is_empty(), "{:#?}", imported.report.warnings);
+    assert_eq!(check_plan(plan), Vec::new());
+    let written = export_markdown(plan);
+    assert_eq!(import(&written).plan, *plan, "{written}");
+}

@@ -166,15 +166,13 @@ impl Builder {
         true
     }
 
-    /// A heading that names a release of sprints (`### Release 1 (Sprints 1–3)`); true when it was one.
+    /// Records a heading that names a release of sprints (`### Release 1 (Sprints 1–3)`); true
+    /// when it was one.
     pub(super) fn release_heading(&mut self, text: &str) -> bool {
-        match release_line(text) {
-            Some(release) => {
-                self.more.releases.push(release);
-                true
-            }
-            None => false,
-        }
+        let release = release_line(text);
+        let found = release.is_some();
+        self.more.releases.extend(release);
+        found
     }
 
     /// The sprint with this id, found through an index kept up to date with the plan's sprints

@@ -3,7 +3,7 @@
 //! Columns are recognised by what their header means, whatever the wording ("Story", "Assigned
 //! to", "% Complete", "Blocked by"). A table is a task table when it has a title column and at
 //! least one column of status, owner, progress, id, dates or priority, and no register claimed it
-//! first (a register claims it only when its own column, such as "Risk", comes before the title).
+//! first (a register claims it only when its own column, such as "Risk", is or precedes the title).
 //! A row holding only a sprint or phase name (`| **Sprint 2** | | |`) opens that sprint or phase
 //! for the rows below it; a row holding only another name in bold (`| **Backend** | | |`) opens a
 //! group below the heading's. Several status columns ("iOS status", "Web status") give one task
