@@ -124,6 +124,7 @@ pub fn import_markdown(text: &str) -> Result<Imported, ImportError> {
     let (document_legend, legend_lines) = legend::read_legend(&lines, &kinds);
     let mut builder = Builder::new(document_legend);
     builder.more.indented = indented;
+    builder.more.day_order = super::dates::DayOrder::of(&lines);
     builder.read(&lines, &kinds, &legend_lines);
     Ok(builder.finish())
 }
