@@ -4,8 +4,8 @@
 
 use super::effects::file_name;
 use super::{Document, Effects, WaymarkApp, current_sample_plan};
-use std::path::Path;
 use crate::io::{CsvChoice, CsvColumns, CsvMapping, csv_columns, import_csv_mapped};
+use std::path::Path;
 
 /// Longest preview cell shown, in characters; longer ones end in an ellipsis.
 const PREVIEW_CHARS: usize = 28;

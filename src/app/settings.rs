@@ -103,10 +103,16 @@ mod tests {
         assert!(settings.csv_mappings.contains_key("header-0"));
         // 1 to 10 were used least recently; 11 to 59 stay.
         for n in 1..=10 {
-            assert!(!settings.csv_mappings.contains_key(&format!("header-{n}")), "{n}");
+            assert!(
+                !settings.csv_mappings.contains_key(&format!("header-{n}")),
+                "{n}"
+            );
         }
         for n in 11..60 {
-            assert!(settings.csv_mappings.contains_key(&format!("header-{n}")), "{n}");
+            assert!(
+                settings.csv_mappings.contains_key(&format!("header-{n}")),
+                "{n}"
+            );
         }
         assert!(
             settings

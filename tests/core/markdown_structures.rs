@@ -516,7 +516,11 @@ fn release_headings_group_the_tasks_under_them() {
     let versions: Vec<&str> = plan.sprints.iter().map(|s| s.version.as_str()).collect();
     assert_eq!(versions, ["Release 3", "Release 3"]);
     assert!(plan.notes.is_empty(), "{:#?}", plan.notes);
-    assert!(imported.report.warnings.is_empty(), "{:#?}", imported.report.warnings);
+    assert!(
+        imported.report.warnings.is_empty(),
+        "{:#?}",
+        imported.report.warnings
+    );
     assert_eq!(check_plan(plan), Vec::new());
     let written = export_markdown(plan);
     assert_eq!(import(&written).plan, *plan, "{written}");
@@ -557,7 +561,11 @@ fn prose_under_an_outline_heading_is_a_note_not_a_task() {
     };
     assert!(note("Done").starts_with("The planting weekend"));
     assert_eq!(note("Done").lines().count(), 1);
-    assert_eq!(note("Yet to complete").lines().count(), 2, "a wrapped paragraph");
+    assert_eq!(
+        note("Yet to complete").lines().count(),
+        2,
+        "a wrapped paragraph"
+    );
     assert!(note("Yet to complete").ends_with("holds a key for it."));
     assert_sound(plan);
 }
@@ -589,18 +597,27 @@ fn slash_dates_are_read_in_the_order_the_document_shows() {
         ]
     );
     assert!(
-        !imported.report.warnings.iter().any(|w| w.message.contains("ambiguous")),
+        !imported
+            .report
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("ambiguous")),
         "{:#?}",
         imported.report.warnings
     );
     assert_sound(plan);
 
     // Month first: "03/16/2026" can only be the 16th of March, so "04/03/2026" is April the 3rd.
-    let text = "# Hall\n\n## To do\n\nBook the caterer 03/16/2026\nStrip the old floor — 04/03/2026\n";
+    let text =
+        "# Hall\n\n## To do\n\nBook the caterer 03/16/2026\nStrip the old floor — 04/03/2026\n";
     let imported = import(text);
     let dues: Vec<_> = imported.plan.tasks.iter().map(|t| t.due).collect();
     assert_eq!(dues, [day(2026, 3, 16), day(2026, 4, 3)]);
-    assert!(imported.report.warnings.is_empty(), "{:#?}", imported.report.warnings);
+    assert!(
+        imported.report.warnings.is_empty(),
+        "{:#?}",
+        imported.report.warnings
+    );
 
     // Nothing decides: day first as before, and one warning that counts the dates.
     let text = "# Hall\n\n## To do\n\n- Sprint 1: 02/03/2026 - 06/03/2026\n\nStrip the old floor — 04/03/2026\nPaint the doors 2026-03-20\nFix the lights 12/12/2026\n";

@@ -239,14 +239,22 @@ mod tests {
 
     #[test]
     fn calendar_and_release_lines() {
-        let line = sprint_line("Sprint 04 (2 weeks): 2026-03-02 → 2026-03-13", DayOrder::Undecided).expect("a line");
+        let line = sprint_line(
+            "Sprint 04 (2 weeks): 2026-03-02 → 2026-03-13",
+            DayOrder::Undecided,
+        )
+        .expect("a line");
         assert_eq!(line.name, "Sprint 04 (2 weeks)");
-        let line = sprint_line("**Sprint 02 (Feb 16-Feb 27):**", DayOrder::Undecided).expect("a bold line");
+        let line = sprint_line("**Sprint 02 (Feb 16-Feb 27):**", DayOrder::Undecided)
+            .expect("a bold line");
         assert_eq!(line.name, "Sprint 02");
         assert_eq!(line.written, " (Feb 16-Feb 27)");
         assert!(sprint_line("Sprint 5: 2026-04-06 - 2026-04-17", DayOrder::Undecided).is_some());
         assert_eq!(sprint_line("Sprint 5: Payments", DayOrder::Undecided), None);
-        assert_eq!(sprint_line("Sprint planning every two weeks", DayOrder::Undecided), None);
+        assert_eq!(
+            sprint_line("Sprint planning every two weeks", DayOrder::Undecided),
+            None
+        );
         assert_eq!(
             release_line("Release 1 (Sprints 01-03)"),
             Some(("Release 1".to_owned(), 1, 3))

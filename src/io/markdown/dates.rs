@@ -49,8 +49,7 @@ impl DayOrder {
                 else {
                     continue;
                 };
-                if let (Some(a), Some(b), Some(_)) = (number(a, 1..=2), number(b, 1..=2), year(c))
-                {
+                if let (Some(a), Some(b), Some(_)) = (number(a, 1..=2), number(b, 1..=2), year(c)) {
                     day_first |= a > 12;
                     month_first |= b > 12;
                 }
@@ -413,7 +412,8 @@ mod tests {
     fn dates_after_titles() {
         let (title, _) = trailing("Set up CI 2026-02-03", DayOrder::Undecided).expect("a date");
         assert_eq!(title, "Set up CI");
-        let (title, found) = trailing("Beta test (Mar 2 - Mar 20)", DayOrder::Undecided).expect("a range");
+        let (title, found) =
+            trailing("Beta test (Mar 2 - Mar 20)", DayOrder::Undecided).expect("a range");
         assert_eq!(title, "Beta test");
         assert!(found.needs_year());
         let (title, _) = trailing("Docs — 12/03/2026", DayOrder::Undecided).expect("a date");
@@ -422,7 +422,11 @@ mod tests {
         assert_eq!(title, "Launch on");
         assert_eq!(trailing("Upgrade to Python 3", DayOrder::Undecided), None);
         assert_eq!(trailing("Version 2.0", DayOrder::Undecided), None);
-        assert_eq!(trailing("2026-02-03", DayOrder::Undecided), None, "a date alone is no title");
+        assert_eq!(
+            trailing("2026-02-03", DayOrder::Undecided),
+            None,
+            "a date alone is no title"
+        );
     }
 
     #[test]

@@ -288,10 +288,9 @@ impl Builder {
     pub(super) fn settle_dates(&mut self, lines: &[&str]) {
         match self.more.ambiguous_dates {
             0 => {}
-            1 => self.report.warn(
-                None,
-                "1 date like 12/03/2026 read as day/month; ambiguous",
-            ),
+            1 => self
+                .report
+                .warn(None, "1 date like 12/03/2026 read as day/month; ambiguous"),
             count => self.report.warn(
                 None,
                 format!("{count} dates like 12/03/2026 read as day/month; ambiguous"),
