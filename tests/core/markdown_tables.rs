@@ -471,8 +471,25 @@ fn progress_rows_whose_names_make_the_same_id_stay_two_phases() {
 #[test]
 fn a_register_row_with_nothing_the_register_reads_adds_no_entry() {
     // "Aurl" names a links table; the row's only cell is under a column links do not read.
-    let plan = round_trip("# Plan\n\n| Task | ID | Aurl |\n|---|---|---|\n| T-0 |\n");
+    let plan = round_trip("# Plan\n\n| Task | Aurl |\n|---|---|\n| T-0 |\n");
     assert!(plan.links.is_empty(), "{:?}", plan.links);
+    assert!(plan.tasks.is_empty());
+    // A known issue whose only cell names a phase the plan lacks: a warning, and no entry.
+    let text = "# Plan\n\n| Task | Phase | Issue |\n|---|---|---|\n| **Sprint 0** | T-0 | - |\n";
+    let imported = import(text);
+    assert!(
+        imported.plan.known_issues.is_empty(),
+        "{:?}",
+        imported.plan.known_issues
+    );
+    assert!(
+        imported
+            .report
+            .warnings
+            .iter()
+            .any(|w| w.message == "phase \"T-0\" is not in the plan")
+    );
+    round_trip(text);
 }
 
 #[test]
@@ -515,7 +532,7 @@ proptest! {
     #[test]
     fn random_task_tables_pass_the_check_and_round_trip(
         header in proptest::collection::vec(
-            "(ID|Status|Web status|Owner|Progress|Start|Due|Sprint|Phase|Depends on|Notes|Points|Priority|Tags|[A-Z][a-z]{1,6})",
+            "(ID|Status|Web status|Owner|Progress|Start|Due|Sprint|Phase|Depends on|Notes|Points|Priority|Tags|Risk|Reviewer|Issue|URL|[A-Z][a-z]{1,6})",
             0..6,
         ),
         rows in proptest::collection::vec(

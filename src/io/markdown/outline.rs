@@ -88,7 +88,7 @@ pub(super) fn outline_category(name: &str) -> Option<StatusCategory> {
 }
 
 /// Longest line, in characters, that an outline item is; a longer one is prose.
-pub(super) const LONGEST_ITEM: usize = 100;
+const LONGEST_ITEM: usize = 100;
 
 /// Which lines of a paragraph are prose rather than outline items: a line longer than
 /// [`LONGEST_ITEM`] characters or holding two sentences, and the lines wrapped from or onto it (a
