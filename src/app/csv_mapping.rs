@@ -2,8 +2,10 @@
 //! when asked for (File → Import CSV with column mapping…), each column gets the field it fills, chosen
 //! from a list beside the first rows. The choice is remembered by the header's signature.
 
-use super::WaymarkApp;
+use super::effects::file_name;
+use super::{Document, Effects, WaymarkApp, current_sample_plan};
 use crate::io::{CsvChoice, CsvColumns, CsvMapping, csv_columns, import_csv_mapped};
+use std::path::Path;
 
 /// Longest preview cell shown, in characters; longer ones end in an ellipsis.
 const PREVIEW_CHARS: usize = 28;
@@ -34,6 +36,27 @@ enum MappingAnswer {
 }
 
 impl WaymarkApp {
+    /// A CSV given on the command line, which Waymark started on as a plain import: when File →
+    /// Import… would show the mapping dialog (a doubtful header, or a mapping remembered for it),
+    /// the dialog opens instead, over the sample plan; Import then goes on like any import and
+    /// Cancel leaves the sample. True when the dialog opened.
+    pub fn map_startup_csv(&mut self, path: &Path) -> bool {
+        let Ok(Some(text)) = Effects::read_csv_text(path) else {
+            return false;
+        };
+        if !self.offer_csv_mapping(text, file_name(path), false) {
+            return false;
+        }
+        let today = self
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
+        self.replace_document(Document::untitled(
+            current_sample_plan(today),
+            self.document.generation + 1,
+        ));
+        true
+    }
+
     /// Opens the mapping dialog for a CSV's text when `asked`, when its header is doubtful or when a
     /// mapping is remembered for it; false when the plain import should go on instead.
     pub(super) fn offer_csv_mapping(
@@ -88,8 +111,7 @@ impl WaymarkApp {
                         let file = dialog.file_name.clone();
                         self.csv_mapping.dialog = None;
                         self.settings
-                            .csv_mappings
-                            .insert(signature, mapping.choices);
+                            .remember_csv_mapping(signature, mapping.choices);
                         self.begin_import(imported.plan, imported.report, file);
                     }
                     Err(error) => dialog.error = Some(error.to_string()),

@@ -331,9 +331,14 @@ impl eframe::App for WaymarkApp {
 pub fn run(file: Option<PathBuf>) -> ExitCode {
     let mut startup_error = None;
     let mut loaded_version = None;
+    // A CSV imported at startup may yet need its columns mapped, once the settings are read.
+    let mut startup_import = None;
     let document = match file {
         Some(path) => match Effects::load_stamped(&path) {
-            Ok((loaded, _)) if loaded.report.is_some() => Document::imported(loaded.plan, 0),
+            Ok((loaded, _)) if loaded.report.is_some() => {
+                startup_import = Some(path);
+                Document::imported(loaded.plan, 0)
+            }
             Ok((loaded, version)) => {
                 loaded_version = Some(version);
                 Document::opened(loaded.plan, path, 0)
@@ -370,6 +375,9 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
             let mut app = WaymarkApp::new(document, settings);
             if let Some(path) = &app.document.path {
                 app.settings.remember(path.clone());
+            }
+            if let Some(path) = &startup_import {
+                app.map_startup_csv(path);
             }
             if let Some(version) = loaded_version {
                 app.matches_disk(version);

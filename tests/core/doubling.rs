@@ -258,6 +258,22 @@ fn markdown_structures_grow_linearly() {
         },
     );
     assert_linear(
+        "Markdown, prose and slash dates in outlines",
+        Format::Markdown,
+        &|n| {
+            let mut text = String::from("# Plan\n\n## Done\n\n");
+            // One long paragraph of wrapped prose, items and slash dates that decide nothing.
+            for line in 0..n / 4 {
+                let _ = writeln!(
+                    text,
+                    "Step {line} was done. Then we went on\nwith step {line}\nCheck step {line} 0{}/03/2026",
+                    line % 9 + 1
+                );
+            }
+            text
+        },
+    );
+    assert_linear(
         "Markdown, paragraphs under task items",
         Format::Markdown,
         &|n| {

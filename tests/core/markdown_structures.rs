@@ -490,3 +490,155 @@ fn a_status_sections_emoji_does_not_make_it_a_task() {
     );
     assert_sound(&plan);
 }
+
+#[test]
+fn release_headings_group_the_tasks_under_them() {
+    let text = "# Tide Clock\n\n## Release 1.2\n\n- [x] Calibrate the hands\n- [ ] Write the changelog\n\n### v2.0 — Beta\n\n- [ ] Invite the harbour master\n\n## Release 3 (Sprints 1-2)\n\n- [ ] Order brass fittings\n\n### Sprint 1\n\n- [ ] Cut the dial\n\n### Sprint 2\n\n- [ ] Mount the clock\n";
+    let imported = import(text);
+    let plan = &imported.plan;
+    let groups: Vec<(&str, &str)> = plan
+        .tasks
+        .iter()
+        .map(|t| (t.title.as_str(), t.group.as_str()))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("Calibrate the hands", "Release 1.2"),
+            ("Write the changelog", "Release 1.2"),
+            ("Invite the harbour master", "Release 1.2 / v2.0 — Beta"),
+            ("Order brass fittings", "Release 3 (Sprints 1-2)"),
+            ("Cut the dial", ""),
+            ("Mount the clock", ""),
+        ]
+    );
+    // The release still names its sprints' version, and its heading is no note.
+    let versions: Vec<&str> = plan.sprints.iter().map(|s| s.version.as_str()).collect();
+    assert_eq!(versions, ["Release 3", "Release 3"]);
+    assert!(plan.notes.is_empty(), "{:#?}", plan.notes);
+    assert!(
+        imported.report.warnings.is_empty(),
+        "{:#?}",
+        imported.report.warnings
+    );
+    assert_eq!(check_plan(plan), Vec::new());
+    let written = export_markdown(plan);
+    assert_eq!(import(&written).plan, *plan, "{written}");
+}
+
+#[test]
+fn prose_under_an_outline_heading_is_a_note_not_a_task() {
+    let text = fixture("md_outline_prose.md");
+    let imported = import(&text);
+    let plan = &imported.plan;
+    let tasks: Vec<(&str, &str)> = plan
+        .tasks
+        .iter()
+        .map(|t| (t.title.as_str(), t.status.as_str()))
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            ("Plant the apple rows", "DONE"),
+            ("Stake the young trees", "DONE"),
+            ("Order the mulch from Dr. Okafor's yard", "DONE"),
+            ("Build the tool shed", "TODO"),
+            ("Fix the gate latch", "TODO"),
+            ("Oil the hinges", "TODO"),
+            ("Write the rota for watering", "TODO"),
+        ]
+    );
+    assert_eq!(
+        task(plan, "Stake the young trees").parent,
+        Some(task(plan, "Plant the apple rows").id.clone())
+    );
+    // The paragraphs are kept, word for word, in their sections' notes.
+    let note = |heading: &str| {
+        plan.notes
+            .iter()
+            .find(|n| n.heading == heading)
+            .map_or("", |n| n.body.as_str())
+    };
+    assert!(note("Done").starts_with("The planting weekend"));
+    assert_eq!(note("Done").lines().count(), 1);
+    assert_eq!(
+        note("Yet to complete").lines().count(),
+        2,
+        "a wrapped paragraph"
+    );
+    assert!(note("Yet to complete").ends_with("holds a key for it."));
+    assert_sound(plan);
+}
+
+#[test]
+fn slash_dates_are_read_in_the_order_the_document_shows() {
+    // Day first: "13/03/2026" can only be the 13th of March, so "04/03/2026" is the 4th of March.
+    let imported = import(&fixture("md_slash_dates.md"));
+    let plan = &imported.plan;
+    let sprints: Vec<_> = plan.sprints.iter().map(|s| (s.start, s.end)).collect();
+    assert_eq!(
+        sprints,
+        [
+            (day(2026, 3, 2), day(2026, 3, 13)),
+            (day(2026, 3, 16), day(2026, 3, 27))
+        ]
+    );
+    let dates: Vec<_> = plan
+        .tasks
+        .iter()
+        .map(|t| (t.title.as_str(), t.start, t.due))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            ("Strip the old floor", None, day(2026, 3, 4)),
+            ("Sand the stage", day(2026, 3, 9), day(2026, 3, 11)),
+            ("Hang the new curtains", None, day(2026, 4, 1)),
+        ]
+    );
+    assert!(
+        !imported
+            .report
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("ambiguous")),
+        "{:#?}",
+        imported.report.warnings
+    );
+    assert_sound(plan);
+
+    // Month first: "03/16/2026" can only be the 16th of March, so "04/03/2026" is April the 3rd.
+    let text =
+        "# Hall\n\n## To do\n\nBook the caterer 03/16/2026\nStrip the old floor — 04/03/2026\n";
+    let imported = import(text);
+    let dues: Vec<_> = imported.plan.tasks.iter().map(|t| t.due).collect();
+    assert_eq!(dues, [day(2026, 3, 16), day(2026, 4, 3)]);
+    assert!(
+        imported.report.warnings.is_empty(),
+        "{:#?}",
+        imported.report.warnings
+    );
+
+    // Nothing decides: day first as before, and one warning that counts the dates.
+    let text = "# Hall\n\n## To do\n\n- Sprint 1: 02/03/2026 - 06/03/2026\n\nStrip the old floor — 04/03/2026\nPaint the doors 2026-03-20\nFix the lights 12/12/2026\n";
+    let imported = import(text);
+    let plan = &imported.plan;
+    assert_eq!(
+        (plan.sprints[0].start, plan.sprints[0].end),
+        (day(2026, 3, 2), day(2026, 3, 6))
+    );
+    assert_eq!(task(plan, "Strip the old floor").due, day(2026, 3, 4));
+    let about: Vec<String> = imported
+        .report
+        .grouped_warnings()
+        .iter()
+        .map(ToString::to_string)
+        .filter(|w| w.contains("ambiguous"))
+        .collect();
+    assert_eq!(
+        about,
+        ["3 dates like 12/03/2026 read as day/month; ambiguous"],
+        "12/12/2026 reads the same either way"
+    );
+    assert_sound(plan);
+}

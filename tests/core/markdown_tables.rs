@@ -471,8 +471,25 @@ fn progress_rows_whose_names_make_the_same_id_stay_two_phases() {
 #[test]
 fn a_register_row_with_nothing_the_register_reads_adds_no_entry() {
     // "Aurl" names a links table; the row's only cell is under a column links do not read.
-    let plan = round_trip("# Plan\n\n| Task | ID | Aurl |\n|---|---|---|\n| T-0 |\n");
+    let plan = round_trip("# Plan\n\n| Task | Aurl |\n|---|---|\n| T-0 |\n");
     assert!(plan.links.is_empty(), "{:?}", plan.links);
+    assert!(plan.tasks.is_empty());
+    // A known issue whose only cell names a phase the plan lacks: a warning, and no entry.
+    let text = "# Plan\n\n| Task | Phase | Issue |\n|---|---|---|\n| **Sprint 0** | T-0 | - |\n";
+    let imported = import(text);
+    assert!(
+        imported.plan.known_issues.is_empty(),
+        "{:?}",
+        imported.plan.known_issues
+    );
+    assert!(
+        imported
+            .report
+            .warnings
+            .iter()
+            .any(|w| w.message == "phase \"T-0\" is not in the plan")
+    );
+    round_trip(text);
 }
 
 #[test]
@@ -515,12 +532,12 @@ proptest! {
     #[test]
     fn random_task_tables_pass_the_check_and_round_trip(
         header in proptest::collection::vec(
-            "(ID|Status|Web status|Owner|Progress|Start|Due|Sprint|Phase|Depends on|Notes|Points|Priority|Tags|[A-Z][a-z]{1,6})",
+            "(ID|Status|Web status|Owner|Progress|Start|Due|Sprint|Phase|Depends on|Notes|Points|Priority|Tags|Risk|Reviewer|Issue|URL|[A-Z][a-z]{1,6})",
             0..6,
         ),
         rows in proptest::collection::vec(
             proptest::collection::vec(
-                "(\\*\\*Sprint [0-9]\\*\\*|Phase [0-9]: [a-z]{1,4}|✅ Done|⏳ Pending|🔄|blocked|-|n/a|T-[0-9]|[0-9]{1,3}%|2026-01-0[1-9]|high|[a-zA-Z0-9][a-zA-Z0-9 ,]{0,8})",
+                "(\\*\\*Sprint [0-9]\\*\\*|\\*\\*[A-Z][a-z]{1,6}\\*\\*|Phase [0-9]: [a-z]{1,4}|✅ Done|⏳ Pending|🔄|blocked|-|n/a|T-[0-9]|[0-9]{1,3}%|2026-01-0[1-9]|high|[a-zA-Z0-9][a-zA-Z0-9 ,]{0,8})",
                 0..8,
             ),
             0..10,
@@ -622,7 +639,7 @@ proptest! {
 }
 
 /// Lines of task tables and of the newer structures, mixed at random (with noise) into documents.
-const MIXED: [&str; 26] = [
+const MIXED: [&str; 27] = [
     "## Completed",
     "## Yet to complete",
     "### ✅ Auth",
@@ -641,6 +658,7 @@ const MIXED: [&str; 26] = [
     "|---|---|---|",
     "| Setup | ✅ | **Sprint 1** |",
     "| **Sprint 2** | | |",
+    "| **Backend** | | |",
     "| Deploy 🔄 | blocked (waiting) | 2 |",
     "| after Setup is done | 🔄 | |",
     "| Phase 2: Beta | | |",
@@ -672,4 +690,79 @@ proptest! {
         let again = import(&written).plan;
         prop_assert_eq!(again, plan, "{}\n---\n{}", text, written);
     }
+}
+
+#[test]
+fn risk_reviewer_and_issue_columns_stay_task_fields_and_registers_stay_registers() {
+    let imported = import(&fixture("md_table_groups.md"));
+    let plan = &imported.plan;
+    assert_eq!(plan.tasks.len(), 7, "{:#?}", plan.tasks);
+    let lens = task(plan, "Restore the lens room");
+    assert_eq!(lens.id.as_str(), "LM-1");
+    assert_eq!(lens.owner, "Priya");
+    assert_eq!(plan.category(&lens.status), StatusCategory::Done);
+    assert_eq!(field(lens, "Risk"), Some("low"));
+    assert_eq!(field(lens, "Reviewer"), Some("Tomas"));
+    let logbook = task(plan, "Print the keeper's logbook replica");
+    assert_eq!(field(logbook, "Risk"), Some("high"));
+    assert_eq!(field(logbook, "Reviewer"), None, "a dash is not applicable");
+    assert_eq!(
+        field(task(plan, "Replace the worn treads"), "Issue"),
+        Some("#31")
+    );
+    // The register tables are still registers, and nothing of the task tables went into them.
+    let risks: Vec<(&str, &str, &str)> = plan
+        .risks
+        .iter()
+        .map(|r| (r.title.as_str(), r.impact.as_str(), r.likelihood.as_str()))
+        .collect();
+    assert_eq!(
+        risks,
+        [
+            ("Salt damage to the lens", "high", "medium"),
+            ("Volunteers leave before opening", "medium", "low")
+        ]
+    );
+    let issues: Vec<(&str, &str)> = plan
+        .known_issues
+        .iter()
+        .map(|i| (i.id.as_str(), i.title.as_str()))
+        .collect();
+    assert_eq!(issues, [("KI-1", "Lift alarm rings at random")]);
+    assert!(plan.reviews.is_empty());
+    assert_eq!(check_plan(plan), Vec::new());
+    assert_eq!(import(&export_markdown(plan)).plan, *plan);
+}
+
+#[test]
+fn a_bold_row_that_names_no_sprint_or_phase_opens_a_group() {
+    let plan = import(&fixture("md_table_groups.md")).plan;
+    let titles: Vec<&str> = plan.tasks.iter().map(|t| t.title.as_str()).collect();
+    assert!(!titles.contains(&"Stairwell") && !titles.contains(&"Gallery deck"));
+    let group = |title| task(&plan, title).group.as_str();
+    assert_eq!(group("Restore the lens room"), "Exhibits");
+    assert_eq!(
+        group("Replace the worn treads"),
+        "Building works / Stairwell"
+    );
+    assert_eq!(group("Paint the handrail"), "Building works / Stairwell");
+    assert_eq!(
+        group("Fix the railing bolts"),
+        "Building works / Gallery deck"
+    );
+    // A phase row closes the bold row's group: its rows are in the phase, under the heading.
+    let grounds = task(&plan, "Mow a path to the cliff edge");
+    assert_eq!(grounds.group, "Building works");
+    assert_eq!(grounds.phase.as_ref().map(PhaseId::as_str), Some("phase-2"));
+    assert_eq!(plan.phases.len(), 1);
+    let written = export_markdown(&plan);
+    assert_eq!(import(&written).plan, plan, "{written}");
+}
+
+#[test]
+fn a_bold_row_under_a_heading_task_is_still_a_subtask() {
+    let text = "# P\n\n### Rigging\n\n**Status**: in progress\n\n| Task | Status |\n|---|---|\n| **Backstays** | |\n| Tune the shrouds | todo |\n";
+    let plan = round_trip(text);
+    let titles: Vec<&str> = plan.tasks.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(titles, ["Rigging", "Backstays", "Tune the shrouds"]);
 }

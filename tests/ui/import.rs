@@ -305,3 +305,56 @@ fn the_file_menu_asks_for_a_mapping_even_for_a_clear_header() {
             .any(|f| f.name == "owner" && f.value == "Ana")
     );
 }
+
+#[test]
+fn a_csv_given_at_startup_is_mapped_like_file_import() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let crew = folder.path().join("crew.csv");
+    std::fs::write(&crew, CREW).expect("write");
+    let clear = folder.path().join("clear.csv");
+    std::fs::write(&clear, "id,task,owner\nA,Sow,Ana\nB,Weed,Sam\n").expect("write");
+    let mut harness = harness();
+    let sample = harness.state().plan().clone();
+
+    // A clear header with nothing remembered: the plain import Waymark started on stays.
+    assert!(!harness.state_mut().map_startup_csv(&clear));
+    harness.run();
+    assert!(harness.query_by_label("Map CSV columns").is_none());
+
+    // A doubtful header: the mapping dialog, over the sample plan, as File → Import… shows it.
+    assert!(harness.state_mut().map_startup_csv(&crew));
+    harness.run();
+    harness.get_by_label("Map CSV columns");
+    assert_eq!(harness.state().plan().tasks, sample.tasks);
+    choose(&mut harness, "Ref", "Id");
+    choose(&mut harness, "What", "Title");
+    harness
+        .get_by_role_and_label(Role::Button, "Import")
+        .click();
+    harness.run();
+    harness.get_by_label("crew.csv was read as CSV.");
+    harness.get_by_role_and_label(Role::Button, "Keep").click();
+    harness.run();
+    assert_eq!(harness.state().plan().tasks.len(), 2);
+    assert_eq!(task(harness.state(), "R2").title, "Lay pipe");
+
+    // A clear header whose mapping is remembered: the dialog again, with the remembered choices.
+    let mut harness = super::harness();
+    let signature = waymark::io::csv_columns("id,task,owner\n")
+        .expect("a header")
+        .signature();
+    let choices = vec![
+        waymark::io::CsvChoice::Keep,
+        waymark::io::CsvChoice::Keep,
+        waymark::io::CsvChoice::Ignore,
+    ];
+    harness
+        .state_mut()
+        .settings
+        .remember_csv_mapping(signature, choices);
+    assert!(harness.state_mut().map_startup_csv(&clear));
+    harness.run();
+    harness.get_by_label("Map CSV columns");
+    let owner = harness.get_by_role_and_label(Role::ComboBox, "owner");
+    assert_eq!(owner.value().as_deref(), Some("Ignore"));
+}

@@ -6,7 +6,7 @@
 //! (until the next heading or sprint line) belong to that sprint. A release names the release
 //! its sprints ship (`Sprint::version`, when the sprint names none), so it survives an export.
 
-use super::dates::{self, Span};
+use super::dates::{self, DayOrder, Span};
 use super::headings;
 use super::import::Builder;
 use super::outline::{Target, Undated};
@@ -47,8 +47,9 @@ fn starts_with_sprint(text: &str) -> bool {
 }
 
 /// Reads a sprint calendar line: a sprint's name and number, then its dates in parentheses or
-/// after a colon. `None` for anything else (a sprint heading's title without dates included).
-pub(super) fn sprint_line(text: &str) -> Option<SprintLine> {
+/// after a colon, slash dates in the document's `order`. `None` for anything else (a sprint
+/// heading's title without dates included).
+pub(super) fn sprint_line(text: &str, order: DayOrder) -> Option<SprintLine> {
     if !starts_with_sprint(text) {
         return None;
     }
@@ -56,7 +57,7 @@ pub(super) fn sprint_line(text: &str) -> Option<SprintLine> {
     let body = body.as_str();
     // The dates after the colon that follows the number.
     if let Some((name, after)) = body.split_once(':')
-        && let Some(found) = dates::span(after)
+        && let Some(found) = dates::span(after, order)
     {
         return Some(SprintLine {
             name: name.trim().to_owned(),
@@ -67,7 +68,7 @@ pub(super) fn sprint_line(text: &str) -> Option<SprintLine> {
     // The dates in the last parentheses.
     let inner = body.strip_suffix(')')?;
     let open = inner.rfind('(')?;
-    let found = dates::span(&inner[open + 1..])?;
+    let found = dates::span(&inner[open + 1..], order)?;
     let name = body[..open].trim();
     (!name.is_empty()).then(|| SprintLine {
         name: name.to_owned(),
@@ -124,9 +125,10 @@ impl Builder {
             self.mark_used();
             return true;
         }
-        let Some(line) = sprint_line(text) else {
+        let Some(line) = sprint_line(text, self.more.day_order) else {
             return false;
         };
+        self.more.ambiguous_dates += line.dates.ambiguous();
         // Dates without a year are settled once the whole document is read (`settle_dates`).
         let undated = line.dates.needs_year();
         let days = if undated { None } else { line.dates.days(None) };
@@ -166,15 +168,13 @@ impl Builder {
         true
     }
 
-    /// A heading that names a release of sprints (`### Release 1 (Sprints 1–3)`); true when it was one.
+    /// Records a heading that names a release of sprints (`### Release 1 (Sprints 1–3)`); true
+    /// when it was one.
     pub(super) fn release_heading(&mut self, text: &str) -> bool {
-        match release_line(text) {
-            Some(release) => {
-                self.more.releases.push(release);
-                true
-            }
-            None => false,
-        }
+        let release = release_line(text);
+        let found = release.is_some();
+        self.more.releases.extend(release);
+        found
     }
 
     /// The sprint with this id, found through an index kept up to date with the plan's sprints
@@ -239,14 +239,22 @@ mod tests {
 
     #[test]
     fn calendar_and_release_lines() {
-        let line = sprint_line("Sprint 04 (2 weeks): 2026-03-02 → 2026-03-13").expect("a line");
+        let line = sprint_line(
+            "Sprint 04 (2 weeks): 2026-03-02 → 2026-03-13",
+            DayOrder::Undecided,
+        )
+        .expect("a line");
         assert_eq!(line.name, "Sprint 04 (2 weeks)");
-        let line = sprint_line("**Sprint 02 (Feb 16-Feb 27):**").expect("a bold line");
+        let line = sprint_line("**Sprint 02 (Feb 16-Feb 27):**", DayOrder::Undecided)
+            .expect("a bold line");
         assert_eq!(line.name, "Sprint 02");
         assert_eq!(line.written, " (Feb 16-Feb 27)");
-        assert!(sprint_line("Sprint 5: 2026-04-06 - 2026-04-17").is_some());
-        assert_eq!(sprint_line("Sprint 5: Payments"), None);
-        assert_eq!(sprint_line("Sprint planning every two weeks"), None);
+        assert!(sprint_line("Sprint 5: 2026-04-06 - 2026-04-17", DayOrder::Undecided).is_some());
+        assert_eq!(sprint_line("Sprint 5: Payments", DayOrder::Undecided), None);
+        assert_eq!(
+            sprint_line("Sprint planning every two weeks", DayOrder::Undecided),
+            None
+        );
         assert_eq!(
             release_line("Release 1 (Sprints 01-03)"),
             Some(("Release 1".to_owned(), 1, 3))

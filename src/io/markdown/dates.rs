@@ -1,6 +1,11 @@
-//! Dates as people write them after a title or in a sprint calendar: `2026-03-02`, `12/03/2026`
-//! (day first unless the second number cannot be a month), `Mar 2`, `2 March 2026`, and ranges of
-//! them (`2026-03-02 → 2026-03-13`, `Feb 16-Feb 27`, `Mar 2 - Mar 20`, `Feb 16-27`).
+//! Dates as people write them after a title or in a sprint calendar: `2026-03-02`, `12/03/2026`,
+//! `Mar 2`, `2 March 2026`, and ranges of them (`2026-03-02 → 2026-03-13`, `Feb 16-Feb 27`,
+//! `Mar 2 - Mar 20`, `Feb 16-27`).
+//!
+//! Slash dates are read the same way throughout a document ([`DayOrder`]): day first when one of
+//! them starts with a number over 12 (`25/03/2026`), month first when one has its second number
+//! over 12 (`03/25/2026`). When nothing decides, each is read day first unless its second number
+//! cannot be a month, and those that could be read either way are counted as ambiguous.
 //!
 //! A date without a year takes the year of the nearest full date in the document (by line), else
 //! the plan's Last Updated, else the nearest bare year (`2026` in a title); never the current year.
@@ -14,6 +19,48 @@ pub(super) struct Written {
     year: Option<i32>,
     month: u32,
     day: u32,
+    /// A slash date read day first although nothing said so (`12/03/2026`).
+    guessed: bool,
+}
+
+/// Which number comes first in a document's slash dates.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) enum DayOrder {
+    /// Nothing decides (no date shows it, or dates show both): each date is read day first
+    /// unless its second number cannot be a month.
+    #[default]
+    Undecided,
+    /// `25/03/2026`.
+    DayFirst,
+    /// `03/25/2026`.
+    MonthFirst,
+}
+
+impl DayOrder {
+    /// The order the slash dates of a document (`d/m/yyyy` or `m/d/yyyy`) show.
+    pub(super) fn of(lines: &[&str]) -> Self {
+        let (mut day_first, mut month_first) = (false, false);
+        for line in lines.iter().filter(|line| line.contains('/')) {
+            let words = line.split(|c: char| !(c.is_ascii_digit() || c == '/'));
+            for word in words {
+                let mut parts = word.split('/');
+                let (Some(a), Some(b), Some(c), None) =
+                    (parts.next(), parts.next(), parts.next(), parts.next())
+                else {
+                    continue;
+                };
+                if let (Some(a), Some(b), Some(_)) = (number(a, 1..=2), number(b, 1..=2), year(c)) {
+                    day_first |= a > 12;
+                    month_first |= b > 12;
+                }
+            }
+        }
+        match (day_first, month_first) {
+            (true, false) => Self::DayFirst,
+            (false, true) => Self::MonthFirst,
+            _ => Self::Undecided,
+        }
+    }
 }
 
 /// A date or a range as written: the first date and, for a range, the last.
@@ -67,8 +114,9 @@ fn valid(written: Written) -> bool {
     (1..=12).contains(&written.month) && (1..=31).contains(&written.day)
 }
 
-/// One date, nothing else: ISO, numeric with slashes or dots, or with a month name.
-fn single(text: &str) -> Option<Written> {
+/// One date, nothing else: ISO, numeric with slashes or dots, or with a month name; slash dates
+/// in the document's `order`.
+fn single(text: &str, order: DayOrder) -> Option<Written> {
     let text = text.trim().trim_end_matches([',', '.']);
     let numeric = |separator: char| {
         let mut parts = text.split(separator);
@@ -81,10 +129,21 @@ fn single(text: &str) -> Option<Written> {
                 year: Some(y),
                 month: number(b, 1..=2)?,
                 day: number(c, 1..=2)?,
+                guessed: false,
             });
         }
         let (first, second, y) = (number(a, 1..=2)?, number(b, 1..=2)?, year(c)?);
-        let (day, month) = if second > 12 {
+        let order = if separator == '/' {
+            order
+        } else {
+            DayOrder::Undecided
+        };
+        let month_first = match order {
+            DayOrder::DayFirst => false,
+            DayOrder::MonthFirst => true,
+            DayOrder::Undecided => second > 12,
+        };
+        let (day, month) = if month_first {
             (second, first)
         } else {
             (first, second)
@@ -93,6 +152,11 @@ fn single(text: &str) -> Option<Written> {
             year: Some(y),
             month,
             day,
+            guessed: separator == '/'
+                && order == DayOrder::Undecided
+                && first != second
+                && first <= 12
+                && second <= 12,
         })
     };
     let found = numeric('-')
@@ -124,27 +188,32 @@ fn named(text: &str) -> Option<Written> {
         year: y,
         month,
         day,
+        guessed: false,
     })
 }
 
 /// The separators a range is written with, widest first.
 const RANGE_SEPARATORS: [&str; 9] = [" → ", "→", " -> ", " to ", " – ", " — ", " - ", "–", "—"];
 
-/// A date or a range of dates, nothing else.
-pub(super) fn span(text: &str) -> Option<Span> {
+/// A date or a range of dates, nothing else; slash dates in the document's `order`.
+pub(super) fn span(text: &str, order: DayOrder) -> Option<Span> {
     let text = text.trim();
     if text.is_empty() || !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    if let Some(first) = single(text) {
+    if let Some(first) = single(text, order) {
         return Some(Span { first, last: None });
     }
     let range = |a: &str, b: &str| {
-        let first = single(a)?;
-        let last = single(b).or_else(|| {
+        let first = single(a, order)?;
+        let last = single(b, order).or_else(|| {
             // `Feb 16-27`: the last day in the first date's month.
             let day = number(b.trim(), 1..=2)?;
-            let last = Written { day, ..first };
+            let last = Written {
+                day,
+                guessed: false,
+                ..first
+            };
             valid(last).then_some(last)
         })?;
         Some(Span {
@@ -164,17 +233,17 @@ pub(super) fn span(text: &str) -> Option<Span> {
 
 /// A title with a date or a range written after it: `Set up CI 2026-02-03`,
 /// `Beta test (Mar 2 - Mar 20)`, `Docs — 12/03/2026`. The title and the dates.
-pub(super) fn trailing(text: &str) -> Option<(&str, Span)> {
+pub(super) fn trailing(text: &str, order: DayOrder) -> Option<(&str, Span)> {
     let text = text.trim_end();
     if text.ends_with(')')
         && let Some(open) = text.rfind('(')
-        && let Some(found) = span(&text[open + 1..text.len() - 1])
+        && let Some(found) = span(&text[open + 1..text.len() - 1], order)
     {
         return Some((title_of(&text[..open])?, found));
     }
     for dash in [" — ", " – ", " - ", ": "] {
         if let Some((title, dates)) = text.rsplit_once(dash)
-            && let Some(found) = span(dates)
+            && let Some(found) = span(dates, order)
         {
             return Some((title_of(title)?, found));
         }
@@ -183,7 +252,7 @@ pub(super) fn trailing(text: &str) -> Option<(&str, Span)> {
     let mut cut = text.len();
     for _ in 0..3 {
         cut = text[..cut].trim_end().rfind(' ')?;
-        if let Some(found) = span(&text[cut + 1..]) {
+        if let Some(found) = span(&text[cut + 1..], order) {
             return Some((title_of(&text[..cut])?, found));
         }
     }
@@ -264,6 +333,11 @@ fn nearest(list: &[(usize, i32)], line: usize) -> Option<i32> {
 }
 
 impl Span {
+    /// How many of the span's dates are slash dates that could be read either way.
+    pub(super) fn ambiguous(&self) -> usize {
+        usize::from(self.first.guessed) + usize::from(self.last.is_some_and(|last| last.guessed))
+    }
+
     /// True when a date of the span has no year.
     pub(super) fn needs_year(&self) -> bool {
         self.first.year.is_none() || self.last.is_some_and(|last| last.year.is_none())
@@ -297,12 +371,12 @@ mod tests {
 
     #[test]
     fn dates_and_ranges() {
-        let iso = span("2026-03-02 → 2026-03-13").expect("a range");
+        let iso = span("2026-03-02 → 2026-03-13", DayOrder::Undecided).expect("a range");
         assert_eq!(
             iso.days(None),
             Some((day(2026, 3, 2), Some(day(2026, 3, 13))))
         );
-        let named = span("Feb 16-Feb 27").expect("a named range");
+        let named = span("Feb 16-Feb 27", DayOrder::Undecided).expect("a named range");
         assert!(named.needs_year());
         assert_eq!(named.days(None), None);
         assert_eq!(
@@ -310,44 +384,94 @@ mod tests {
             Some((day(2026, 2, 16), Some(day(2026, 2, 27))))
         );
         assert_eq!(
-            span("Feb 16-27").and_then(|s| s.days(Some(2025))),
+            span("Feb 16-27", DayOrder::Undecided).and_then(|s| s.days(Some(2025))),
             Some((day(2025, 2, 16), Some(day(2025, 2, 27))))
         );
         assert_eq!(
-            span("Dec 28 - Jan 8").and_then(|s| s.days(Some(2025))),
+            span("Dec 28 - Jan 8", DayOrder::Undecided).and_then(|s| s.days(Some(2025))),
             Some((day(2025, 12, 28), Some(day(2026, 1, 8))))
         );
         assert_eq!(
-            span("2026-04-06 - 2026-04-17").and_then(|s| s.days(None)),
+            span("2026-04-06 - 2026-04-17", DayOrder::Undecided).and_then(|s| s.days(None)),
             Some((day(2026, 4, 6), Some(day(2026, 4, 17))))
         );
         assert_eq!(
-            span("12/03/2026").and_then(|s| s.days(None)),
+            span("12/03/2026", DayOrder::Undecided).and_then(|s| s.days(None)),
             Some((day(2026, 3, 12), None))
         );
         assert_eq!(
-            span("2 March 2026").and_then(|s| s.days(None)),
+            span("2 March 2026", DayOrder::Undecided).and_then(|s| s.days(None)),
             Some((day(2026, 3, 2), None))
         );
-        assert_eq!(span("2 weeks"), None);
-        assert_eq!(span("v0.5.0"), None);
-        assert_eq!(span("Sprints 1-3"), None);
+        assert_eq!(span("2 weeks", DayOrder::Undecided), None);
+        assert_eq!(span("v0.5.0", DayOrder::Undecided), None);
+        assert_eq!(span("Sprints 1-3", DayOrder::Undecided), None);
     }
 
     #[test]
     fn dates_after_titles() {
-        let (title, _) = trailing("Set up CI 2026-02-03").expect("a date");
+        let (title, _) = trailing("Set up CI 2026-02-03", DayOrder::Undecided).expect("a date");
         assert_eq!(title, "Set up CI");
-        let (title, found) = trailing("Beta test (Mar 2 - Mar 20)").expect("a range");
+        let (title, found) =
+            trailing("Beta test (Mar 2 - Mar 20)", DayOrder::Undecided).expect("a range");
         assert_eq!(title, "Beta test");
         assert!(found.needs_year());
-        let (title, _) = trailing("Docs — 12/03/2026").expect("a date");
+        let (title, _) = trailing("Docs — 12/03/2026", DayOrder::Undecided).expect("a date");
         assert_eq!(title, "Docs");
-        let (title, _) = trailing("Launch on Mar 2").expect("a date");
+        let (title, _) = trailing("Launch on Mar 2", DayOrder::Undecided).expect("a date");
         assert_eq!(title, "Launch on");
-        assert_eq!(trailing("Upgrade to Python 3"), None);
-        assert_eq!(trailing("Version 2.0"), None);
-        assert_eq!(trailing("2026-02-03"), None, "a date alone is no title");
+        assert_eq!(trailing("Upgrade to Python 3", DayOrder::Undecided), None);
+        assert_eq!(trailing("Version 2.0", DayOrder::Undecided), None);
+        assert_eq!(
+            trailing("2026-02-03", DayOrder::Undecided),
+            None,
+            "a date alone is no title"
+        );
+    }
+
+    #[test]
+    fn slash_dates_follow_the_order_the_document_shows() {
+        assert_eq!(
+            DayOrder::of(&["Kick-off 25/03/2026", "- Docs 12/03/2026"]),
+            DayOrder::DayFirst
+        );
+        assert_eq!(
+            DayOrder::of(&["Due (03/25/2026)", "x"]),
+            DayOrder::MonthFirst
+        );
+        assert_eq!(
+            DayOrder::of(&["12/03/2026", "2026-03-25", "25.03.2026"]),
+            DayOrder::Undecided
+        );
+        assert_eq!(
+            DayOrder::of(&["25/03/2026 and 03/25/2026"]),
+            DayOrder::Undecided,
+            "dates that disagree decide nothing"
+        );
+        let read = |text, order| span(text, order).and_then(|s| s.days(None));
+        assert_eq!(
+            read("12/03/2026", DayOrder::DayFirst),
+            Some((day(2026, 3, 12), None))
+        );
+        assert_eq!(
+            read("12/03/2026", DayOrder::MonthFirst),
+            Some((day(2026, 12, 3), None))
+        );
+        assert_eq!(
+            read("12.03.2026", DayOrder::MonthFirst),
+            Some((day(2026, 3, 12), None)),
+            "the order is that of slash dates"
+        );
+        assert_eq!(read("03/25/2026", DayOrder::DayFirst), None);
+        let ambiguous = |text| span(text, DayOrder::Undecided).map(|s| s.ambiguous());
+        assert_eq!(ambiguous("12/03/2026 - 14/03/2026"), Some(1));
+        assert_eq!(ambiguous("12/03/2026 → 11/04/2026"), Some(2));
+        assert_eq!(ambiguous("05/05/2026"), Some(0), "read the same either way");
+        assert_eq!(ambiguous("2026-03-12"), Some(0));
+        assert_eq!(
+            span("12/03/2026", DayOrder::DayFirst).map(|s| s.ambiguous()),
+            Some(0)
+        );
     }
 
     #[test]

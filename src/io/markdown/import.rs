@@ -124,6 +124,7 @@ pub fn import_markdown(text: &str) -> Result<Imported, ImportError> {
     let (document_legend, legend_lines) = legend::read_legend(&lines, &kinds);
     let mut builder = Builder::new(document_legend);
     builder.more.indented = indented;
+    builder.more.day_order = super::dates::DayOrder::of(&lines);
     builder.read(&lines, &kinds, &legend_lines);
     Ok(builder.finish())
 }
@@ -373,11 +374,13 @@ impl Builder {
                 Kind::Milestone => Ctx::Milestone(self.milestone_for(&heading)),
                 Kind::Section(section) => Ctx::Section(section),
                 Kind::Neutral => Ctx::Neutral,
-                Kind::Generic if self.release_heading(text) => Ctx::Neutral,
                 Kind::Generic => Ctx::Generic(heading.name.clone()),
             }
         };
         let structural = matches!(ctx, Ctx::Phase(_) | Ctx::Sprint(_) | Ctx::Milestone(_));
+        // A release of sprints (`### Release 1 (Sprints 1–3)`) gives them a version; the tasks
+        // right under it are in its group, as under any other heading.
+        let release = matches!(ctx, Ctx::Generic(_)) && self.release_heading(text);
         self.notes.push(None);
         self.stack.push(Open {
             level,
@@ -392,6 +395,9 @@ impl Builder {
         });
         if structural {
             self.mark_used();
+        }
+        if release {
+            self.top().used = true;
         }
         if let Some((word, _)) = status {
             self.apply_heading_status(word);

@@ -7,11 +7,13 @@
 //!   when indented four columns or more (which `CommonMark` reads as indented code); a deeper line
 //!   is a subtask of the line above it. Fenced code and HTML are never read this way. A date or a
 //!   range after the title (`Set up CI 2026-02-03`, `Beta test (Mar 2 - Mar 20)`) gives the due
-//!   date, or the start and due dates.
+//!   date, or the start and due dates. A line that reads as prose (longer than
+//!   [`LONGEST_ITEM`] characters, or two sentences or more, or wrapped from or onto such a line) is
+//!   no task: it is kept in the section's note.
 //! - **Continuations.** A paragraph under a task item (a lazy continuation line, or an indented
 //!   paragraph after a blank line) is the task's description.
 
-use super::dates::{self, Years};
+use super::dates::{self, DayOrder, Years};
 use super::import::{Builder, ListKind};
 use super::scan::{self, Line};
 use crate::io::status_words::{normalise_status, recognise_status};
@@ -38,6 +40,12 @@ pub(super) struct More {
     pub before: Vec<(usize, String, usize)>,
     /// The plan's sprints by id, for sprint calendar lines.
     pub sprint_ids: HashMap<String, usize>,
+    /// Which lines of the outline paragraph being read are prose, from its first line's index.
+    pub prose: (usize, Vec<bool>),
+    /// The order of the document's slash dates.
+    pub day_order: DayOrder,
+    /// How many slash dates were read day first although they could be read either way.
+    pub ambiguous_dates: usize,
 }
 
 /// What a date without a year belongs to.
@@ -76,6 +84,53 @@ pub(super) fn outline_category(name: &str) -> Option<StatusCategory> {
         }
         "blocked" | "on hold" | "waiting" => StatusCategory::Blocked,
         _ => return None,
+    })
+}
+
+/// Longest line, in characters, that an outline item is; a longer one is prose.
+const LONGEST_ITEM: usize = 100;
+
+/// Which lines of a paragraph are prose rather than outline items: a line longer than
+/// [`LONGEST_ITEM`] characters or holding two sentences, and the lines wrapped from or onto it (a
+/// line that ends without a full stop, followed by one that starts in lower case).
+fn prose_lines(paragraph: &[&str]) -> Vec<bool> {
+    let mut prose: Vec<bool> = paragraph
+        .iter()
+        .map(|line| line.chars().count() > LONGEST_ITEM || two_sentences(line))
+        .collect();
+    let wrapped = |at: usize| {
+        !paragraph[at].ends_with(['.', '!', '?', ':'])
+            && paragraph[at + 1].starts_with(|c: char| c.is_lowercase())
+    };
+    for at in 1..prose.len() {
+        if prose[at - 1] && wrapped(at - 1) {
+            prose[at] = true;
+        }
+    }
+    for at in (1..prose.len()).rev() {
+        if prose[at] && wrapped(at - 1) {
+            prose[at - 1] = true;
+        }
+    }
+    prose
+}
+
+/// Whether a line holds the end of a sentence followed by another: `.`, `!` or `?`, a space, and
+/// a capital letter. A full stop after an initial or a short capitalised word ("J.", "Dr.", "St.")
+/// ends no sentence.
+fn two_sentences(line: &str) -> bool {
+    line.char_indices().any(|(at, c)| {
+        if !matches!(c, '.' | '!' | '?') {
+            return false;
+        }
+        let mut after = line[at + 1..].chars();
+        if after.next() != Some(' ') || !after.next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        let word = line[..at].rsplit(' ').next().unwrap_or_default();
+        let abbreviation =
+            c == '.' && word.chars().count() <= 3 && word.starts_with(char::is_uppercase);
+        !abbreviation
     })
 }
 
@@ -130,7 +185,11 @@ impl Builder {
         }
         if self.more.outline.is_some() && scan::bold_field(text).is_none() {
             self.list.clear();
-            self.outline_line(raw, text, number);
+            if self.is_prose(lines, kinds, index) {
+                self.keep(raw, number);
+            } else {
+                self.outline_line(raw, text, number);
+            }
             return true;
         }
         if !paragraph {
@@ -138,6 +197,25 @@ impl Builder {
         }
         self.more.describing = None;
         self.calendar_line(text, false, number)
+    }
+
+    /// Whether the outline line at `index` is prose. The lines of its paragraph are judged once,
+    /// when its first line is read, so a long paragraph costs linear time.
+    fn is_prose(&mut self, lines: &[&str], kinds: &[Line], index: usize) -> bool {
+        let (from, prose) = &self.more.prose;
+        if let Some(known) = index.checked_sub(*from).and_then(|at| prose.get(at)) {
+            return *known;
+        }
+        let text_at = |at: usize| match kinds.get(at) {
+            Some(Line::Text(text)) => Some(*text),
+            Some(Line::Verbatim) if self.more.indented.get(at).copied().unwrap_or(false) => {
+                lines.get(at).map(|raw| raw.trim())
+            }
+            _ => None,
+        };
+        let paragraph: Vec<&str> = (index..).map_while(text_at).collect();
+        self.more.prose = (index, prose_lines(&paragraph));
+        self.more.prose.1.first().copied().unwrap_or(false)
     }
 
     /// A plain line of an outline: a task with the section's status, a subtask when deeper.
@@ -151,7 +229,8 @@ impl Builder {
         }
         let parent = open.last().map(|(_, task)| *task);
         let status = status.clone();
-        let trailing = dates::trailing(text);
+        let trailing = dates::trailing(text, self.more.day_order);
+        self.more.ambiguous_dates += trailing.map_or(0, |(_, span)| span.ambiguous());
         let (title, days) = match trailing {
             // Dates without a year are settled once the whole document is read.
             Some((title, span)) if span.needs_year() => (title, None),
@@ -204,8 +283,19 @@ impl Builder {
 
     /// Gives the dates written without a year the nearest year in the document (see
     /// [`Years::near`]); the years are only looked for when some date needs one. Dates that find
-    /// none stay in the sprint's name or the task's title, with a warning.
+    /// none stay in the sprint's name or the task's title, with a warning. Slash dates that could
+    /// be read either way are reported once, with their count.
     pub(super) fn settle_dates(&mut self, lines: &[&str]) {
+        match self.more.ambiguous_dates {
+            0 => {}
+            1 => self
+                .report
+                .warn(None, "1 date like 12/03/2026 read as day/month; ambiguous"),
+            count => self.report.warn(
+                None,
+                format!("{count} dates like 12/03/2026 read as day/month; ambiguous"),
+            ),
+        }
         let undated = std::mem::take(&mut self.more.undated);
         if undated.is_empty() {
             return;

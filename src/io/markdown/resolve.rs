@@ -6,7 +6,7 @@ use super::import::Builder;
 use super::lookup::Titles;
 use super::values::is_placeholder;
 use crate::io::Imported;
-use crate::model::{Field, PhaseId, SprintId, TaskId};
+use crate::model::{Blocker, Field, KnownIssue, PhaseId, SprintId, TaskId};
 use std::collections::{HashMap, HashSet};
 
 /// The id the importer gives the task at `index` when the document names none.
@@ -309,6 +309,12 @@ impl Builder {
                 self.plan.known_issues[index].phase = Some(id);
             }
         }
+        // A row that gave the register nothing it keeps (its phase, if any, named none) is no
+        // entry: it would be written as a row of blanks, which is skipped.
+        self.plan.blockers.retain(|b| *b != Blocker::default());
+        self.plan
+            .known_issues
+            .retain(|i| *i != KnownIssue::default());
     }
 }
 

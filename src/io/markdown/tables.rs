@@ -52,6 +52,7 @@ impl Builder {
             let header: Vec<String> = rows[0].iter().map(|h| h.to_lowercase()).collect();
             let tasks = task_tables::layout(&rows[0]);
             let names_tasks = tasks.as_ref().is_some_and(task_tables::Layout::names_tasks);
+            let title = tasks.as_ref().map(task_tables::Layout::title);
             let data: Vec<Row> = rows[2..]
                 .iter()
                 .map(|cells| Row {
@@ -60,7 +61,7 @@ impl Builder {
                 })
                 .filter(|row| row.cells.iter().any(|c| !is_placeholder(c)))
                 .collect();
-            if self.table_rows(&header, &data, lines[0].0, names_tasks) {
+            if self.table_rows(&header, &data, lines[0].0, (names_tasks, title)) {
                 true
             } else if let Some(layout) = tasks.filter(|_| !data.is_empty()) {
                 let task_rows: Vec<(usize, &str, Vec<String>)> = lines[2..]
@@ -89,16 +90,25 @@ impl Builder {
 
     /// Reads a register table; false when the header names no register. A table whose header
     /// names tasks (`names_tasks`) is no overall-progress or velocity table, whatever its other
-    /// columns say.
+    /// columns say. When the header would make a task table, with its title in column `title`, a
+    /// register claims it only if the register's own column (`Risk`, `Blocker`, `Issue`…) comes
+    /// no later than that title: the rows are risks or blockers then (`| ID | Blocker | Task |`),
+    /// whereas in `| Task | Owner | Status | Risk |` the risk is a field of each task.
     fn table_rows(
         &mut self,
         header: &[String],
         rows: &[Row],
         number: usize,
-        names_tasks: bool,
+        (names_tasks, title): (bool, Option<usize>),
     ) -> bool {
         let has = |name: &str| header.iter().any(|h| h.contains(name));
-        if has("blocker") {
+        let names_rows = |name: &str| {
+            header
+                .iter()
+                .position(|h| h.contains(name))
+                .is_some_and(|at| title.is_none_or(|title| at <= title))
+        };
+        if names_rows("blocker") {
             for row in rows {
                 let blocker = Blocker {
                     id: row.get(&["id"]),
@@ -114,7 +124,7 @@ impl Builder {
                 self.register_phases
                     .push((true, self.plan.blockers.len() - 1, phase, number));
             }
-        } else if has("issue") {
+        } else if names_rows("issue") {
             for row in rows {
                 self.plan.known_issues.push(KnownIssue {
                     id: row.get(&["id"]),
@@ -128,7 +138,7 @@ impl Builder {
                 self.register_phases
                     .push((false, self.plan.known_issues.len() - 1, phase, number));
             }
-        } else if has("update") && has("date") {
+        } else if names_rows("update") && has("date") {
             for row in rows {
                 push_filled(
                     &mut self.plan.update_log,
@@ -157,7 +167,7 @@ impl Builder {
                         .push((self.plan.velocity.len() - 1, sprint, number));
                 }
             }
-        } else if has("metric") {
+        } else if names_rows("metric") {
             for row in rows {
                 push_filled(
                     &mut self.plan.metrics,
@@ -169,7 +179,7 @@ impl Builder {
                     },
                 );
             }
-        } else if has("risk") {
+        } else if names_rows("risk") {
             for row in rows {
                 push_filled(
                     &mut self.plan.risks,
@@ -181,7 +191,7 @@ impl Builder {
                     },
                 );
             }
-        } else if has("review") {
+        } else if names_rows("review") {
             for row in rows {
                 push_filled(
                     &mut self.plan.reviews,
@@ -191,7 +201,7 @@ impl Builder {
                     },
                 );
             }
-        } else if has("url") {
+        } else if names_rows("url") {
             for row in rows {
                 push_filled(
                     &mut self.plan.links,

@@ -3,8 +3,10 @@
 //! Columns are recognised by what their header means, whatever the wording ("Story", "Assigned
 //! to", "% Complete", "Blocked by"). A table is a task table when it has a title column and at
 //! least one column of status, owner, progress, id, dates or priority, and no register claimed it
-//! first. A row holding only a sprint or phase name (`| **Sprint 2** | | |`) opens that sprint or
-//! phase for the rows below it. Several status columns ("iOS status", "Web status") give one task
+//! first (a register claims it only when its own column, such as "Risk", is or precedes the title).
+//! A row holding only a sprint or phase name (`| **Sprint 2** | | |`) opens that sprint or phase
+//! for the rows below it; a row holding only another name in bold (`| **Backend** | | |`) opens a
+//! group below the heading's. Several status columns ("iOS status", "Web status") give one task
 //! with every status kept as a field and the least advanced one as its status. Any other column is
 //! read as a task field of that name, so nothing is lost.
 
@@ -76,6 +78,11 @@ impl Layout {
     /// overall-progress or velocity table.
     pub(super) fn names_tasks(&self) -> bool {
         self.names_tasks
+    }
+
+    /// The title column.
+    pub(super) fn title(&self) -> usize {
+        self.title
     }
 }
 
@@ -265,6 +272,17 @@ fn value(cells: &[String], at: usize) -> Option<&str> {
         .filter(|cell| !is_placeholder(cell))
 }
 
+/// What rows of a task table opened for the rows below them.
+#[derive(Default)]
+struct Opened {
+    /// A phase (index into the plan's phases).
+    phase: Option<usize>,
+    /// A sprint.
+    sprint: Option<SprintId>,
+    /// A group (`| **Backend** | | |`), below the heading's.
+    group: Option<String>,
+}
+
 impl Builder {
     /// Reads the data rows of a task table: `(line number, raw line, cells)` each.
     pub(super) fn task_table(&mut self, layout: &Layout, rows: &[(usize, &str, Vec<String>)]) {
@@ -273,12 +291,11 @@ impl Builder {
             Ctx::HeadingTask(task) => Some(task),
             _ => None,
         };
-        let mut phase: Option<usize> = None;
-        let mut sprint: Option<SprintId> = None;
+        let mut opened = Opened::default();
         for (number, raw, cells) in rows {
             let number = *number;
             self.line = number;
-            if self.opens_structure(layout, cells, &mut phase, &mut sprint) {
+            if self.opens_structure(layout, cells, parent.is_none(), &mut opened) {
                 continue;
             }
             let id = layout.id.and_then(|at| value(cells, at));
@@ -293,8 +310,16 @@ impl Builder {
             };
             let status = self.row_status(layout, cells, number);
             let task = self.new_task(title, &status, parent);
-            self.task_refs[task].phase_index = phase;
-            if let Some(sprint) = &sprint {
+            if let Some(name) = &opened.group {
+                let made = &mut self.plan.tasks[task];
+                made.group = if made.group.is_empty() {
+                    name.clone()
+                } else {
+                    format!("{} / {name}", made.group)
+                };
+            }
+            self.task_refs[task].phase_index = opened.phase;
+            if let Some(sprint) = &opened.sprint {
                 self.plan.tasks[task].sprint = Some(sprint.clone());
             }
             self.row_fields(layout, cells, task, number);
@@ -303,13 +328,15 @@ impl Builder {
         self.mark_used();
     }
 
-    /// A row that holds only a sprint or phase name opens it for the rows below. True when so.
+    /// A row that holds only a sprint or phase name opens it for the rows below; one that holds
+    /// only another name in bold (`| **Backend** | | |`) opens a group, when the rows may have one
+    /// (`grouped`: they are no heading task's subtasks). True when so.
     fn opens_structure(
         &mut self,
         layout: &Layout,
         cells: &[String],
-        phase: &mut Option<usize>,
-        sprint: &mut Option<SprintId>,
+        grouped: bool,
+        opened: &mut Opened,
     ) -> bool {
         let mut filled = cells.iter().enumerate().filter(|(_, c)| !is_placeholder(c));
         let (Some((at, text)), None) = (filled.next(), filled.next()) else {
@@ -318,14 +345,21 @@ impl Builder {
         if at != layout.title && at != 0 {
             return false;
         }
-        let heading = headings::analyse(unbold(text.trim()));
+        let plain = unbold(text.trim());
+        let heading = headings::analyse(plain);
         match heading.kind {
             Kind::Sprint => {
                 let index = self.sprint_for(&heading);
-                *sprint = Some(self.plan.sprints[index].id.clone());
+                opened.sprint = Some(self.plan.sprints[index].id.clone());
+                opened.group = None;
             }
             Kind::Phase => {
-                *phase = Some(self.phase_for(&heading));
+                opened.phase = Some(self.phase_for(&heading));
+                opened.group = None;
+            }
+            Kind::Milestone => return false,
+            _ if grouped && plain != text.trim() && !heading.name.is_empty() => {
+                opened.group = Some(heading.name);
             }
             _ => return false,
         }
