@@ -638,4 +638,21 @@ fn on_a_plan_sorted_on_worker_threads_a_dragged_card_lands_in_its_new_column() {
         (landed - doing_x).abs() < 1.0,
         "the card is drawn in the In progress column once the worker is done ({landed} vs {doing_x})"
     );
+    // The move is announced from the lanes sorted after it: the column's new count.
+    let in_progress = harness
+        .state()
+        .plan()
+        .tasks
+        .iter()
+        .filter(|t| t.status == StatusKey::from("IN PROGRESS"))
+        .count();
+    let said = harness
+        .get_by_label_contains("Moved PAY-003 to ")
+        .value()
+        .unwrap_or_default();
+    assert!(
+        said.starts_with("Moved PAY-003 to In progress, ")
+            && said.ends_with(&format!(" of {in_progress}")),
+        "{said}"
+    );
 }

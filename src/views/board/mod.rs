@@ -115,6 +115,13 @@ impl BoardState {
         }
     }
 
+    /// True when the lanes shown were sorted for the newest plan, filter and mode.
+    fn index_current(&self) -> bool {
+        self.index_key
+            .as_ref()
+            .is_some_and(|key| !self.lanes.is_updating(key))
+    }
+
     /// The cards in lanes and columns, as last sorted.
     fn index(&self) -> &BoardIndex {
         &self.index.1
@@ -157,7 +164,9 @@ impl BoardState {
 pub fn board_ui(ui: &mut Ui, ctx: &mut ViewContext<'_>, state: &mut BoardState) {
     state.refresh_index(ctx, ui.ctx());
     let lanes_shown = state.lanes_shown();
-    if state.index_fits(ctx) {
+    // A move is announced from the lanes sorted after it, not from the ones shown while a worker
+    // sorts them (which would give the card's place before the move).
+    if state.index_fits(ctx) && state.index_current() {
         state
             .announcer
             .update(ctx.plan, &state.index.1, ctx.derived.revision, lanes_shown);
