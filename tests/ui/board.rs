@@ -47,6 +47,18 @@ fn drag(harness: &mut Harness<'_, WaymarkApp>, from: Pos2, to: Pos2) {
     harness.run();
 }
 
+/// [`drag`] where workers may ask for frames at any time: each step is a fixed number of frames.
+fn drag_with_workers(harness: &mut Harness<'_, WaymarkApp>, from: Pos2, to: Pos2) {
+    harness.drag_at(from);
+    harness.run_steps(2);
+    harness.hover_at(from + vec2(12.0, 12.0));
+    harness.run_steps(2);
+    harness.hover_at(to);
+    harness.run_steps(2);
+    harness.drop_at(to);
+    harness.run_steps(2);
+}
+
 fn status(harness: &Harness<'_, WaymarkApp>, id: &str) -> StatusKey {
     super::task(harness.state(), id).status.clone()
 }
@@ -630,7 +642,7 @@ fn on_a_plan_sorted_on_worker_threads_a_dragged_card_lands_in_its_new_column() {
         center(&harness, "Card PAY-003"),
         center(&harness, "Card PAY-002"),
     );
-    drag(&mut harness, from, to);
+    drag_with_workers(&mut harness, from, to);
     assert_eq!(status(&harness, "PAY-003"), StatusKey::from("IN PROGRESS"));
     settle(&mut harness);
     let landed = column_of(&harness, "Card PAY-003");
