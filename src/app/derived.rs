@@ -230,6 +230,8 @@ impl Derived {
         let plan = Arc::clone(plan);
         let ctx = ctx.clone();
         spawn_worker(move || {
+            // The plan is shared with the UI thread: its id index is made here, not in a frame.
+            plan.tasks.index_ids();
             let facts = Facts::compute(&plan, revision, today, Measure::EveryUnit);
             // The plan is let go before the app hears of the result, so its next edit copies nothing.
             drop(plan);

@@ -86,6 +86,14 @@ impl TaskList {
             .find(&self.tasks, id)
     }
 
+    /// Builds the index of ids now if there is none, e.g. on a worker thread holding a plan the UI
+    /// thread shares, so that the UI's next lookup finds it made.
+    pub fn index_ids(&self) {
+        if self.tasks.len() >= INDEXED_FROM {
+            self.index.get_or_init(|| IdIndex::build(self.iter()));
+        }
+    }
+
     /// The positions of the tasks that depend on `id` or have it as parent, in order.
     pub fn referring_to(&self, id: &TaskId) -> Vec<usize> {
         if self.tasks.len() < INDEXED_FROM {
