@@ -2,7 +2,7 @@
 
 use super::headings::{self, Section};
 use super::import::{Builder, Ctx, is_checklist_key};
-use super::values::{self, amount, date, is_placeholder, multi_line};
+use super::values::{self, LowerKey, amount, date, is_placeholder, multi_line};
 use crate::model::{
     Blocker, Cadence, Field, Idea, KnownIssue, Link, LogEntry, Metric, Priority, Risk,
 };
@@ -10,7 +10,8 @@ use crate::model::{
 impl Builder {
     /// A field under a heading (or a bold list item outside any task). True when understood.
     pub(super) fn context_field(&mut self, key: &str, value: &str, number: usize) -> bool {
-        let lower = key.to_lowercase();
+        let lower = LowerKey::new(key);
+        let lower = lower.as_str();
         match self.ctx() {
             Ctx::HeadingTask(task) => {
                 if is_checklist_key(key) && value.is_empty() {
@@ -88,7 +89,8 @@ impl Builder {
 
     /// A field of a task.
     pub(super) fn task_field(&mut self, index: usize, key: &str, value: &str, number: usize) {
-        let lower = key.to_lowercase();
+        let lower = LowerKey::new(key);
+        let lower = lower.as_str();
         let (status, detail) = if lower == "status" {
             let (key, rest) = self.status_with_rest(value, number);
             (Some(key), rest)
@@ -99,7 +101,7 @@ impl Builder {
         let refs = &mut self.task_refs[index];
         let task = &mut self.plan.tasks[index];
         let mut keep = false;
-        match lower.as_str() {
+        match lower {
             "status" => task.status = status.unwrap_or_default(),
             "description" => task.description = multi_line(value),
             "notes" | "note" => task.notes = multi_line(value),

@@ -838,7 +838,7 @@ pub(super) fn trailing_status(text: &str) -> Option<(&str, &str)> {
 /// `**Acceptance Criteria**:` and its synonyms introduce a task's checklist.
 pub(super) fn is_checklist_key(key: &str) -> bool {
     matches!(
-        key.to_lowercase().as_str(),
+        super::values::LowerKey::new(key).as_str(),
         "acceptance criteria" | "checklist" | "criteria" | "definition of done"
     )
 }

@@ -62,6 +62,45 @@ pub(super) fn list(text: &str, separators: &[char]) -> Vec<String> {
         .collect()
 }
 
+/// A field key in lower case (`str::to_lowercase`), kept on the stack when it is short ASCII text, as
+/// keys are: reading a field then allocates nothing for its key.
+pub(super) struct LowerKey {
+    short: [u8; 32],
+    len: usize,
+    long: Option<String>,
+}
+
+impl LowerKey {
+    /// `key` in lower case.
+    pub(super) fn new(key: &str) -> Self {
+        let mut short = [0u8; 32];
+        if key.is_ascii() && key.len() <= short.len() {
+            for (to, from) in short.iter_mut().zip(key.bytes()) {
+                *to = from.to_ascii_lowercase();
+            }
+            Self {
+                short,
+                len: key.len(),
+                long: None,
+            }
+        } else {
+            Self {
+                short,
+                len: 0,
+                long: Some(key.to_lowercase()),
+            }
+        }
+    }
+
+    /// The key in lower case.
+    pub(super) fn as_str(&self) -> &str {
+        match &self.long {
+            Some(long) => long,
+            None => std::str::from_utf8(&self.short[..self.len]).unwrap_or_default(),
+        }
+    }
+}
+
 /// Wrapping `**bold**` removed when it covers the whole text.
 pub(super) fn unbold(text: &str) -> &str {
     text.strip_prefix("**")
