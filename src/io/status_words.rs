@@ -107,17 +107,23 @@ fn normalises_to(text: &str, word: &str) -> bool {
 /// emphasis, separators, padding or doubled spaces, and only symbols (no letters) beyond ASCII.
 fn is_plain(text: &str) -> bool {
     let trimmed = |c: char| c.is_whitespace() || matches!(c, ':' | '.' | '(' | ')');
-    !text.starts_with(trimmed)
-        && !text.ends_with(trimmed)
-        && !text.contains("  ")
-        && text.chars().all(|c| {
-            if c.is_ascii() {
-                !matches!(c, '*' | '_' | '`' | '-') && (c == ' ' || !c.is_whitespace())
-            } else {
-                // Symbols and emoji: no case, no space, no variation selector.
-                !c.is_alphabetic() && !c.is_whitespace() && !matches!(c, '\u{fe0e}' | '\u{fe0f}')
-            }
-        })
+    if text.starts_with(trimmed) || text.ends_with(trimmed) {
+        return false;
+    }
+    // One pass: no doubled space, and nothing the normal form drops, maps or lower-cases beyond ASCII.
+    let mut after_space = false;
+    text.chars().all(|c| {
+        let plain = if c.is_ascii() {
+            !matches!(c, '*' | '_' | '`' | '-')
+                && (c == ' ' || !c.is_whitespace())
+                && !(c == ' ' && after_space)
+        } else {
+            // Symbols and emoji: no case, no space, no variation selector.
+            !c.is_alphabetic() && !c.is_whitespace() && !matches!(c, '\u{fe0e}' | '\u{fe0f}')
+        };
+        after_space = c == ' ';
+        plain
+    })
 }
 
 /// The legend status for a written status: first the legend's own words, then the well-known words

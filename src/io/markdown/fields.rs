@@ -6,6 +6,7 @@ use super::values::{self, LowerKey, amount, date, is_placeholder, multi_line};
 use crate::model::{
     Blocker, Cadence, Field, Idea, KnownIssue, Link, LogEntry, Metric, Priority, Risk,
 };
+use std::borrow::Cow;
 
 impl Builder {
     /// A field under a heading (or a bold list item outside any task). True when understood.
@@ -14,7 +15,7 @@ impl Builder {
         let lower = lower.as_str();
         match self.ctx() {
             Ctx::HeadingTask(task) => {
-                if is_checklist_key(key) && value.is_empty() {
+                if value.is_empty() && is_checklist_key(key) {
                     self.top().criteria_for = Some(task);
                 } else {
                     self.top().criteria_for = None;
@@ -395,7 +396,10 @@ fn set_date(slot: &mut Option<chrono::NaiveDate>, value: &str) -> bool {
 }
 
 /// A value without its struck-out parts and bold marks: `~~40~~ **34 points**` gives `34 points`.
-fn without_struck_out(value: &str) -> String {
+fn without_struck_out(value: &str) -> Cow<'_, str> {
+    if !value.contains('~') && !value.contains('*') {
+        return Cow::Borrowed(value.trim());
+    }
     let mut kept = String::with_capacity(value.len());
     let mut rest = value;
     while let Some(start) = rest.find("~~") {
@@ -407,7 +411,7 @@ fn without_struck_out(value: &str) -> String {
         rest = &rest[start + 2 + end + 2..];
     }
     kept.push_str(rest);
-    kept.replace("**", "").trim().to_owned()
+    Cow::Owned(kept.replace("**", "").trim().to_owned())
 }
 
 /// "12h", "3 pts", "12h, 3 pts"; true when understood.
@@ -415,9 +419,9 @@ fn read_estimate(task: &mut crate::model::Task, key: &str, value: &str) -> bool 
     for part in value.split(',') {
         match amount(part) {
             (Some(number), unit) => {
-                let unit = unit.to_lowercase();
+                let unit = LowerKey::new(&unit);
                 let points = matches!(unit.as_str(), "pts" | "pt" | "points" | "sp")
-                    || (unit.is_empty() && key.contains("points"));
+                    || (unit.as_str().is_empty() && key.contains("points"));
                 if points {
                     task.estimate.points = Some(number);
                 } else {

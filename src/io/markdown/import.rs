@@ -622,7 +622,7 @@ impl Builder {
         match parent {
             Some(&ListKind::Task(task)) => {
                 self.mark_used();
-                if is_checklist_key(key) && value.is_empty() {
+                if value.is_empty() && is_checklist_key(key) {
                     ListKind::Checklist(task)
                 } else {
                     self.task_field(task, key, value, number);

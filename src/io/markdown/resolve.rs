@@ -62,26 +62,42 @@ impl Builder {
     }
 
     fn assign_ids(&mut self) {
-        let mut used: HashSet<String> = self
+        // The ids the document wrote are moved onto their tasks; an automatic id skips them all.
+        let written: HashSet<&str> = self
             .task_refs
             .iter()
-            .filter_map(|r| r.explicit_id.clone())
+            .filter_map(|r| r.explicit_id.as_deref())
             .collect();
-        for (index, refs) in self.task_refs.iter().enumerate() {
-            let id = if let Some(id) = &refs.explicit_id {
-                id.clone()
-            } else {
+        let mut made: HashSet<String> = HashSet::new();
+        let automatic: Vec<Option<String>> = self
+            .task_refs
+            .iter()
+            .enumerate()
+            .map(|(index, refs)| {
+                if refs.explicit_id.is_some() {
+                    return None;
+                }
                 let base = automatic_id(index);
                 let mut id = base.clone();
                 let mut n = 2;
-                while used.contains(&id) {
+                while written.contains(id.as_str()) || made.contains(&id) {
                     id = format!("{base}-{n}");
                     n += 1;
                 }
-                used.insert(id.clone());
-                id
-            };
-            self.plan.tasks[index].id = TaskId(id);
+                made.insert(id.clone());
+                Some(id)
+            })
+            .collect();
+        for ((task, refs), automatic) in self
+            .plan
+            .tasks
+            .iter_mut()
+            .zip(&mut self.task_refs)
+            .zip(automatic)
+        {
+            if let Some(id) = automatic.or_else(|| refs.explicit_id.take()) {
+                task.id = TaskId(id);
+            }
         }
     }
 

@@ -98,7 +98,16 @@ pub(super) fn bold_field(text: &str) -> Option<(&str, &str)> {
 /// Where the first `**` in `text` starts (a byte search: cheaper than a substring search for two
 /// bytes, and this runs on every line).
 pub(super) fn double_star(text: &str) -> Option<usize> {
-    text.as_bytes().windows(2).position(|pair| pair == b"**")
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(at) = text[from..].find('*') {
+        let at = from + at;
+        if bytes.get(at + 1) == Some(&b'*') {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// A plain `Key: value` line whose key is one of `keys` (case-insensitive), emphasis around the

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 /// Placeholder text that means "nothing here": `None`, `-`, `TBD`, `N/A`, `None yet`…
 pub(super) fn is_placeholder(text: &str) -> bool {
-    let lower = text.trim().trim_end_matches('.').to_lowercase();
+    let lower = LowerKey::new(text.trim().trim_end_matches('.'));
     matches!(
         lower.as_str(),
         "" | "-"
