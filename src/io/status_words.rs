@@ -113,10 +113,10 @@ fn is_plain(text: &str) -> bool {
     // One pass: no doubled space, and nothing the normal form drops, maps or lower-cases beyond ASCII.
     let mut after_space = false;
     text.chars().all(|c| {
-        let plain = if c.is_ascii() {
-            !matches!(c, '*' | '_' | '`' | '-')
-                && (c == ' ' || !c.is_whitespace())
-                && !(c == ' ' && after_space)
+        let plain = if c == ' ' {
+            !after_space
+        } else if c.is_ascii() {
+            !matches!(c, '*' | '_' | '`' | '-') && !c.is_whitespace()
         } else {
             // Symbols and emoji: no case, no space, no variation selector.
             !c.is_alphabetic() && !c.is_whitespace() && !matches!(c, '\u{fe0e}' | '\u{fe0f}')

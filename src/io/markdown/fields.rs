@@ -47,10 +47,10 @@ impl Builder {
                 self.top().ctx = Ctx::HeadingTask(task);
                 true
             }
-            Ctx::Phase(phase) => self.phase_field(phase, &lower, key, value, number),
-            Ctx::Sprint(sprint) => self.sprint_field(sprint, &lower, value, number),
-            Ctx::Milestone(milestone) => self.milestone_field(milestone, &lower, value, number),
-            Ctx::Period(period) => self.period_field(period, &lower, value, number),
+            Ctx::Phase(phase) => self.phase_field(phase, lower, key, value, number),
+            Ctx::Sprint(sprint) => self.sprint_field(sprint, lower, value, number),
+            Ctx::Milestone(milestone) => self.milestone_field(milestone, lower, value, number),
+            Ctx::Period(period) => self.period_field(period, lower, value, number),
             Ctx::Section(Section::Links) => {
                 self.plan.links.push(Link {
                     label: key.to_owned(),
@@ -58,7 +58,7 @@ impl Builder {
                 });
                 true
             }
-            ctx => self.meta_field(&lower, key, value, ctx == Ctx::Title),
+            ctx => self.meta_field(lower, key, value, ctx == Ctx::Title),
         }
     }
 
@@ -119,7 +119,7 @@ impl Builder {
             "estimate" | "estimated hours" | "hours" | "points" | "story points" => {
                 // `~~40~~ **34 points**`: the struck-out values are revisions, kept as text.
                 let current = without_struck_out(value);
-                keep = !read_estimate(task, &lower, &current);
+                keep = !read_estimate(task, lower, &current);
                 if !keep && current.len() != value.len() {
                     task.fields.push(Field {
                         name: format!("{key} revisions"),
