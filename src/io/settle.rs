@@ -26,21 +26,19 @@ pub const UNRESOLVED_PHASE: &str = "Unresolved phase";
 pub(crate) fn settle(plan: &mut Plan, report: &mut ImportReport, lines: &[Option<usize>]) {
     let line = |index: usize| lines.get(index).copied().flatten();
     unique_ids(plan, report, &line);
-    let ids: HashMap<TaskId, usize> = plan
-        .tasks
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.id.clone(), i))
-        .collect();
-    let phases: HashSet<String> = plan.phases.iter().map(|p| p.id.0.clone()).collect();
-    let sprints: HashSet<String> = plan.sprints.iter().map(|s| s.id.0.clone()).collect();
+    let facts = Facts::of(plan);
     let mut missing_statuses = Vec::new();
-    for (index, task) in plan.tasks.iter_mut().enumerate() {
+    for &index in &facts.to_mend {
+        let task = &mut plan.tasks[index];
         let at = line(index);
-        let (known, unknown): (Vec<TaskId>, Vec<TaskId>) = std::mem::take(&mut task.depends_on)
-            .into_iter()
-            .partition(|dep| ids.contains_key(dep));
-        task.depends_on = known;
+        let mut unknown = Vec::new();
+        for (at, dep) in std::mem::take(&mut task.depends_on).into_iter().enumerate() {
+            if facts.known(index, at) {
+                task.depends_on.push(dep);
+            } else {
+                unknown.push(dep);
+            }
+        }
         if !unknown.is_empty() {
             let names: Vec<&str> = unknown.iter().map(TaskId::as_str).collect();
             report.warn(
@@ -53,10 +51,7 @@ pub(crate) fn settle(plan: &mut Plan, report: &mut ImportReport, lines: &[Option
             );
             keep(&mut task.fields, UNRESOLVED_DEPENDENCIES, &names.join(", "));
         }
-        if let Some(parent) = task
-            .parent
-            .take_if(|p| !ids.contains_key(p) || *p == task.id)
-        {
+        if let Some(parent) = task.parent.take_if(|_| facts.parent[index].is_none()) {
             report.warn(
                 at,
                 format!(
@@ -66,7 +61,7 @@ pub(crate) fn settle(plan: &mut Plan, report: &mut ImportReport, lines: &[Option
             );
             keep(&mut task.fields, UNRESOLVED_PARENT, parent.as_str());
         }
-        if let Some(sprint) = task.sprint.take_if(|s| !sprints.contains(&s.0)) {
+        if let Some(sprint) = task.sprint.take_if(|s| !facts.sprints.contains(&s.0)) {
             report.warn(
                 at,
                 format!(
@@ -76,7 +71,7 @@ pub(crate) fn settle(plan: &mut Plan, report: &mut ImportReport, lines: &[Option
             );
             keep(&mut task.fields, UNRESOLVED_SPRINT, &sprint.0);
         }
-        if let Some(phase) = task.phase.take_if(|p| !phases.contains(&p.0)) {
+        if let Some(phase) = task.phase.take_if(|p| !facts.phases.contains(&p.0)) {
             report.warn(
                 at,
                 format!(
@@ -86,6 +81,8 @@ pub(crate) fn settle(plan: &mut Plan, report: &mut ImportReport, lines: &[Option
             );
             keep(&mut task.fields, UNRESOLVED_PHASE, &phase.0);
         }
+    }
+    for task in &plan.tasks {
         if !missing_statuses.contains(&task.status)
             && !plan.legend.iter().any(|s| s.key == task.status)
         {
@@ -105,10 +102,19 @@ pub(crate) fn settle(plan: &mut Plan, report: &mut ImportReport, lines: &[Option
             category_colour(category),
         ));
     }
-    cut_parent_loops(plan, report, &ids, &line);
+    let mut parents = facts.parent;
+    cut_parent_loops(plan, report, &mut parents, &line);
+    // Dependencies that all point back up the plan, and no phase dependencies, make no loop:
+    // the graph is only built when one could be there.
+    if facts.backward && plan.phases.iter().all(|p| p.depends_on.is_empty()) {
+        return;
+    }
     let graph = DependencyGraph::with_phases(plan);
     for cycle in graph.cycles(plan) {
-        let first = cycle.first().and_then(|id| ids.get(id)).copied();
+        let first = cycle
+            .first()
+            .and_then(|id| graph.index.get(id))
+            .map(|node| graph.graph[*node]);
         report.warn(
             first.and_then(line),
             format!(
@@ -120,6 +126,82 @@ pub(crate) fn settle(plan: &mut Plan, report: &mut ImportReport, lines: &[Option
     }
 }
 
+/// What [`settle`] needs to know of a plan with unique ids, found in one pass that only reads it
+/// (so the ids need not be copied): which tasks need mending and how.
+struct Facts {
+    /// The tasks with a reference that names nothing, in plan order.
+    to_mend: Vec<usize>,
+    /// For the tasks to mend: which of their dependencies name a task (by task, in order).
+    known_deps: HashMap<usize, Vec<bool>>,
+    /// Each task's parent (its index), when it names another task of the plan.
+    parent: Vec<Option<usize>>,
+    /// The ids of the plan's phases and sprints.
+    phases: HashSet<String>,
+    sprints: HashSet<String>,
+    /// Whether every dependency names a task earlier in the plan.
+    backward: bool,
+}
+
+impl Facts {
+    fn of(plan: &Plan) -> Self {
+        let ids: HashMap<&str, usize> = plan
+            .tasks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id.as_str(), i))
+            .collect();
+        let phases: HashSet<String> = plan.phases.iter().map(|p| p.id.0.clone()).collect();
+        let sprints: HashSet<String> = plan.sprints.iter().map(|s| s.id.0.clone()).collect();
+        let mut facts = Self {
+            to_mend: Vec::new(),
+            known_deps: HashMap::new(),
+            parent: Vec::with_capacity(plan.tasks.len()),
+            phases,
+            sprints,
+            backward: true,
+        };
+        for (index, task) in plan.tasks.iter().enumerate() {
+            let mut all_known = true;
+            for dep in &task.depends_on {
+                match ids.get(dep.as_str()) {
+                    Some(&at) => facts.backward &= at < index,
+                    None => all_known = false,
+                }
+            }
+            if !all_known {
+                let known = task
+                    .depends_on
+                    .iter()
+                    .map(|dep| ids.contains_key(dep.as_str()))
+                    .collect();
+                facts.known_deps.insert(index, known);
+            }
+            let parent = task
+                .parent
+                .as_ref()
+                .and_then(|p| ids.get(p.as_str()).copied())
+                .filter(|&p| p != index);
+            let broken =
+                |id: Option<&String>, set: &HashSet<String>| id.is_some_and(|id| !set.contains(id));
+            if !all_known
+                || (task.parent.is_some() && parent.is_none())
+                || broken(task.sprint.as_ref().map(|s| &s.0), &facts.sprints)
+                || broken(task.phase.as_ref().map(|p| &p.0), &facts.phases)
+            {
+                facts.to_mend.push(index);
+            }
+            facts.parent.push(parent);
+        }
+        facts
+    }
+
+    /// Whether the dependency at `at` of the task at `index` names a task of the plan.
+    fn known(&self, index: usize, at: usize) -> bool {
+        self.known_deps
+            .get(&index)
+            .is_none_or(|known| known.get(at).copied().unwrap_or(true))
+    }
+}
 /// Adds `value` to the field `name`, after what it already holds.
 pub(crate) fn keep(fields: &mut Vec<Field>, name: &str, value: &str) {
     match fields.iter_mut().find(|f| f.name == name) {
@@ -140,6 +222,10 @@ pub(crate) fn unique_ids(
     report: &mut ImportReport,
     line: &dyn Fn(usize) -> Option<usize>,
 ) {
+    let mut distinct: HashSet<&str> = HashSet::with_capacity(plan.tasks.len());
+    if plan.tasks.iter().all(|t| distinct.insert(t.id.as_str())) {
+        return;
+    }
     let mut seen: HashSet<TaskId> = HashSet::with_capacity(plan.tasks.len());
     let all: HashSet<TaskId> = plan.tasks.iter().map(|t| t.id.clone()).collect();
     for (index, task) in plan.tasks.iter_mut().enumerate() {
@@ -162,11 +248,12 @@ pub(crate) fn unique_ids(
     }
 }
 
-/// Cuts the parent link that closes a loop of parents (A's parent B, B's parent A).
+/// Cuts the parent link that closes a loop of parents (A's parent B, B's parent A). `parents[i]` is
+/// the index of the parent of `plan.tasks[i]`; a cut link is taken off both.
 fn cut_parent_loops(
     plan: &mut Plan,
     report: &mut ImportReport,
-    ids: &HashMap<TaskId, usize>,
+    parents: &mut [Option<usize>],
     line: &dyn Fn(usize) -> Option<usize>,
 ) {
     // 0: not seen, 1: on the walk being made, 2: leads to a root.
@@ -178,14 +265,15 @@ fn cut_parent_loops(
         while state[at] == 0 {
             state[at] = 1;
             walk.push(at);
-            match plan.tasks[at].parent.as_ref().and_then(|p| ids.get(p)) {
-                Some(&parent) => at = parent,
+            match parents[at] {
+                Some(parent) => at = parent,
                 None => break,
             }
         }
-        if state[at] == 1 && plan.tasks[at].parent.is_some() {
+        if state[at] == 1 && parents[at].is_some() {
             // The walk came back to a task on it: cut the link that closed the loop.
             if let Some(&last) = walk.last() {
+                parents[last] = None;
                 let task = &mut plan.tasks[last];
                 if let Some(parent) = task.parent.take() {
                     report.warn(

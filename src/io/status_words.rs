@@ -51,6 +51,26 @@ pub fn builtin_category(text: &str) -> Option<StatusCategory> {
 /// [`normalise_status`]; a status of punctuation only (`(`, `---`), which normalises to nothing,
 /// by its key as written. `None` when the legend has no such status.
 pub fn find_in_legend(legend: &[StatusDef], text: &str) -> Option<StatusKey> {
+    if !text.is_empty() && is_plain(text) {
+        // Plain text is its own normal form but for ASCII case: compared without building it.
+        let lower = std::cell::OnceCell::new();
+        let word = || lower.get_or_init(|| text.to_ascii_lowercase()).as_str();
+        let matches = |written: &str| {
+            if is_plain(written) {
+                written.eq_ignore_ascii_case(text)
+            } else {
+                normalise_status(written) == word()
+            }
+        };
+        return legend
+            .iter()
+            .find(|status| {
+                matches(status.key.as_str())
+                    || matches(&status.label)
+                    || status.aliases.iter().any(|alias| matches(alias))
+            })
+            .map(|status| status.key.clone());
+    }
     let word = normalise_status(text);
     if word.is_empty() {
         let text = text.trim();
@@ -76,23 +96,34 @@ pub fn find_in_legend(legend: &[StatusDef], text: &str) -> Option<StatusKey> {
 /// "in progress", "🔴"): those are compared without building their normal form, which keeps a
 /// 10,000-task import from making a million small strings.
 fn normalises_to(text: &str, word: &str) -> bool {
-    let trimmed = |c: char| c.is_whitespace() || matches!(c, ':' | '.' | '(' | ')');
-    let plain = !text.starts_with(trimmed)
-        && !text.ends_with(trimmed)
-        && !text.contains("  ")
-        && text.chars().all(|c| {
-            if c.is_ascii() {
-                !matches!(c, '*' | '_' | '`' | '-') && (c == ' ' || !c.is_whitespace())
-            } else {
-                // Symbols and emoji: no case, no space, no variation selector.
-                !c.is_alphabetic() && !c.is_whitespace() && !matches!(c, '\u{fe0e}' | '\u{fe0f}')
-            }
-        });
-    if plain {
+    if is_plain(text) {
         text.eq_ignore_ascii_case(word)
     } else {
         normalise_status(text) == word
     }
+}
+
+/// True when [`normalise_status`] changes nothing in `text` but the case of ASCII letters: no
+/// emphasis, separators, padding or doubled spaces, and only symbols (no letters) beyond ASCII.
+fn is_plain(text: &str) -> bool {
+    let trimmed = |c: char| c.is_whitespace() || matches!(c, ':' | '.' | '(' | ')');
+    if text.starts_with(trimmed) || text.ends_with(trimmed) {
+        return false;
+    }
+    // One pass: no doubled space, and nothing the normal form drops, maps or lower-cases beyond ASCII.
+    let mut after_space = false;
+    text.chars().all(|c| {
+        let plain = if c == ' ' {
+            !after_space
+        } else if c.is_ascii() {
+            !matches!(c, '*' | '_' | '`' | '-') && !c.is_whitespace()
+        } else {
+            // Symbols and emoji: no case, no space, no variation selector.
+            !c.is_alphabetic() && !c.is_whitespace() && !matches!(c, '\u{fe0e}' | '\u{fe0f}')
+        };
+        after_space = c == ' ';
+        plain
+    })
 }
 
 /// The legend status for a written status: first the legend's own words, then the well-known words
@@ -204,6 +235,48 @@ mod tests {
                     normalises_to(text, &word),
                     normalise_status(text) == word,
                     "{text:?} against {other:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_legend_lookup_agrees_with_the_normal_form() {
+        let texts = [
+            "DONE",
+            "done",
+            "In Progress",
+            "in-progress",
+            "**Done**",
+            "Done.",
+            "(done)",
+            "🔴",
+            "✅\u{fe0f}",
+            "✅",
+            "ÉTÉ",
+            "été",
+            "a\tb",
+            "[x]",
+            "on_hold",
+            "Ⅰ",
+            "ⅰ",
+        ];
+        for written in texts {
+            let mut status = StatusDef::new("KEY", written, StatusCategory::Done, [0, 0, 0]);
+            status.aliases.push(format!("{written}!"));
+            let legend = [status];
+            for text in texts
+                .iter()
+                .flat_map(|t| [(*t).to_owned(), format!("{t}!")])
+            {
+                let word = normalise_status(&text);
+                let expected = (normalise_status(written) == word
+                    || normalise_status(&format!("{written}!")) == word)
+                    .then(|| StatusKey::from("KEY"));
+                assert_eq!(
+                    find_in_legend(&legend, &text),
+                    expected,
+                    "{text:?} against {written:?}"
                 );
             }
         }

@@ -108,7 +108,12 @@ pub(super) const HEADER_SEARCH_LINES: usize = 20;
 
 /// A cell as text: the formula guard removed, mojibake repaired.
 pub(super) fn clean(cell: &str) -> String {
-    repair_mojibake(unneutralise(cell)).into_owned()
+    cleaned(cell).into_owned()
+}
+
+/// A cell as text, like [`clean`], copied only when something was taken away or repaired.
+fn cleaned(cell: &str) -> Cow<'_, str> {
+    repair_mojibake(unneutralise(cell))
 }
 
 /// Where a column's cells go.
@@ -281,7 +286,7 @@ impl Builder {
         }
         let leads = self.indents.remove(&line).unwrap_or_default();
         for (index, (target, cell)) in columns.iter().zip(cells).enumerate() {
-            let cleaned = clean(cell);
+            let cleaned = cleaned(cell);
             let value = cleaned.trim();
             if value.is_empty() {
                 continue;

@@ -185,16 +185,50 @@ impl<'a> Reader<'a> {
     /// Reads one record from the current position to its end of line (which may be several lines on
     /// when a quoted cell holds line breaks).
     fn record(&mut self) -> Result<Vec<String>, ImportError> {
-        let start_line = self.line;
         self.leads.clear();
+        let text = &self.text[self.pos..];
         let mut cells = Vec::new();
+        let mut at = 0;
+        loop {
+            let (ending, next) =
+                if let Some((cell, ending, next)) = plain_cell(text, at, self.delimiter) {
+                    self.leads.push(lead(cell));
+                    cells.push(cell.trim().to_owned());
+                    (ending, next)
+                } else {
+                    let (cell, lead, ending, next) = self.cell(text, at)?;
+                    self.leads.push(lead);
+                    cells.push(cell);
+                    (ending, next)
+                };
+            at = next;
+            match ending {
+                Ending::Delimiter => {}
+                Ending::Line => {
+                    self.line += 1;
+                    break;
+                }
+                Ending::End => break,
+            }
+        }
+        self.pos += at;
+        Ok(cells)
+    }
+
+    /// Reads one cell of `text` from `from`, quoted or not, character by character: the cell, its
+    /// leading spaces (0 when quoted), how it ends and where the next one starts.
+    fn cell(
+        &mut self,
+        text: &str,
+        from: usize,
+    ) -> Result<(String, usize, Ending, usize), ImportError> {
         let mut cell = String::new();
         let mut quoted = false;
         let mut in_quotes = false;
-        let mut quote_line = start_line;
-        let mut chars = self.text[self.pos..].char_indices().peekable();
-        let mut consumed = self.text.len() - self.pos;
-        while let Some((at, c)) = chars.next() {
+        let mut quote_line = self.line;
+        let mut chars = text[from..].char_indices().peekable();
+        let mut ending = (Ending::End, text.len());
+        while let Some((offset, c)) = chars.next() {
             if in_quotes {
                 match c {
                     '"' if chars.peek().is_some_and(|&(_, next)| next == '"') => {
@@ -213,8 +247,7 @@ impl<'a> Reader<'a> {
             }
             match c {
                 '\n' => {
-                    consumed = at + 1;
-                    self.line += 1;
+                    ending = (Ending::Line, from + offset + 1);
                     break;
                 }
                 '\r' if chars.peek().is_none_or(|&(_, next)| next == '\n') => {}
@@ -225,9 +258,8 @@ impl<'a> Reader<'a> {
                     cell.clear();
                 }
                 d if d == self.delimiter => {
-                    self.leads.push(if quoted { 0 } else { lead(&cell) });
-                    cells.push(finish_cell(&mut cell, quoted));
-                    quoted = false;
+                    ending = (Ending::Delimiter, from + offset + 1);
+                    break;
                 }
                 other => {
                     if quoted && !other.is_whitespace() && !cell.ends_with(char::is_whitespace) {
@@ -246,10 +278,39 @@ impl<'a> Reader<'a> {
                 message: "a quoted cell is never closed (a \" is missing)".to_owned(),
             });
         }
-        self.leads.push(if quoted { 0 } else { lead(&cell) });
-        cells.push(finish_cell(&mut cell, quoted));
-        self.pos += consumed;
-        Ok(cells)
+        let lead = if quoted { 0 } else { lead(&cell) };
+        let (how, next) = ending;
+        Ok((finish_cell(&mut cell, quoted), lead, how, next))
+    }
+}
+
+/// How a cell ends.
+enum Ending {
+    /// At a delimiter: more cells follow.
+    Delimiter,
+    /// At the end of its line: the record ends.
+    Line,
+    /// At the end of the text.
+    End,
+}
+
+/// A cell from `from` that holds no quote and no carriage return, as a slice of `text` (untrimmed),
+/// with how it ends and where the next one starts; `None` for any other cell. Most cells are
+/// such, and are read without being copied character by character.
+fn plain_cell(text: &str, from: usize, delimiter: char) -> Option<(&str, Ending, usize)> {
+    let delimiter = u8::try_from(delimiter).ok().filter(u8::is_ascii)?;
+    let rest = &text.as_bytes()[from..];
+    let Some(found) = rest
+        .iter()
+        .position(|&b| b == delimiter || matches!(b, b'\n' | b'\r' | b'"'))
+    else {
+        return Some((&text[from..], Ending::End, text.len()));
+    };
+    let cell = &text[from..from + found];
+    match rest[found] {
+        b'\n' => Some((cell, Ending::Line, from + found + 1)),
+        b'\r' | b'"' => None,
+        _ => Some((cell, Ending::Delimiter, from + found + 1)),
     }
 }
 

@@ -81,48 +81,162 @@ fn plain(raw: &str) -> Line<'_> {
     }
 }
 
+/// About how many lines one parse covers: a long stretch is parsed piece by piece, so the parser's
+/// tree stays small (in the cache, and made again from the same memory each time).
+const PIECE_LINES: usize = 2_000;
+
+/// What the parser found that the classification uses, with its byte span in the piece parsed.
+#[derive(Clone, Copy)]
+enum Found {
+    QuoteStart,
+    QuoteEnd,
+    /// A code block (indented when true) or an HTML block (`None`).
+    Verbatim(Option<bool>),
+    Heading(u8),
+    Table,
+    Item,
+    Rule,
+}
+
+/// The text of the lines of a piece, where each line starts in it, and what the parser found.
+#[derive(Default)]
+struct Piece {
+    text: String,
+    starts: Vec<usize>,
+    found: Vec<(Found, Range<usize>)>,
+}
+
 /// Parses `lines[range]` and records what the parser found on each of its lines.
+///
+/// A long stretch is parsed in pieces, each ending before a line that starts a block at the left
+/// margin after a blank line: there every block of `CommonMark` is closed (a paragraph, list, quote,
+/// table or indented code ends at such a line), but for fenced code and HTML blocks, which run over
+/// blank lines. A piece in which one of those reaches its last line is made longer, so each line
+/// is classified as a parse of the whole stretch classifies it.
 fn classify_stretch<'a>(
     lines: &[&'a str],
     range: Range<usize>,
     kinds: &mut [Option<Line<'a>>],
     indented: &mut Vec<bool>,
 ) {
-    if range.is_empty() {
-        return;
+    classify_in_pieces(lines, range, kinds, indented, PIECE_LINES);
+}
+
+/// [`classify_stretch`] with pieces of about `piece_lines` lines.
+fn classify_in_pieces<'a>(
+    lines: &[&'a str],
+    range: Range<usize>,
+    kinds: &mut [Option<Line<'a>>],
+    indented: &mut Vec<bool>,
+    piece_lines: usize,
+) {
+    let mut piece = Piece::default();
+    let mut from = range.start;
+    while from < range.end {
+        // A piece that must be made longer is made twice as long, so parsing again costs at most
+        // as much as the piece itself.
+        let mut length = piece_lines;
+        let to = loop {
+            let to = next_split(lines, (from + length).min(range.end), range.end);
+            if parse_piece(lines, from..to, &mut piece) || to == range.end {
+                break to;
+            }
+            length *= 2;
+        };
+        record_piece(lines, from, &piece, kinds, indented);
+        from = to;
     }
-    // The stretch's text, and the byte offset (in it) where each of its lines starts.
-    let mut text = String::new();
-    let mut starts = Vec::with_capacity(range.len());
+}
+
+/// The first line at or after `at` (before `end`) that starts a block at the left margin after a
+/// blank line; `end` when there is none.
+fn next_split(lines: &[&str], at: usize, end: usize) -> usize {
+    let blank = |line: &str| line.bytes().all(|b| b == b' ' || b == b'\t');
+    (at.max(1)..end)
+        .find(|&i| {
+            blank(lines[i - 1])
+                && lines[i]
+                    .bytes()
+                    .next()
+                    .is_some_and(|b| b != b' ' && b != b'\t')
+        })
+        .unwrap_or(end)
+}
+
+/// Parses `lines[range]` into `piece`; false when a fenced code block or an HTML block reaches the
+/// piece's last line that is not blank (it may run on past the piece).
+fn parse_piece(lines: &[&str], range: Range<usize>, piece: &mut Piece) -> bool {
+    piece.text.clear();
+    piece.starts.clear();
+    piece.found.clear();
     for raw in &lines[range.clone()] {
-        starts.push(text.len());
-        text.push_str(raw);
-        text.push('\n');
+        piece.starts.push(piece.text.len());
+        piece.text.push_str(raw);
+        piece.text.push('\n');
     }
-    let first = range.start;
+    let last_text = lines[range.clone()]
+        .iter()
+        .rposition(|line| !line.trim().is_empty())
+        .map_or(0, |at| piece.starts[at]);
+    // Strikethrough, footnotes and the other inline extensions change no block: only the tables
+    // and task lists that do are read.
+    let mut options = Options::ENABLE_TASKLISTS;
+    if piece.text.contains('|') {
+        options |= Options::ENABLE_TABLES;
+    }
+    let mut closed = true;
+    for (event, span) in Parser::new_ext(&piece.text, options).into_offset_iter() {
+        let found = match event {
+            Event::Start(Tag::BlockQuote(_)) => Found::QuoteStart,
+            Event::End(pulldown_cmark::TagEnd::BlockQuote(_)) => Found::QuoteEnd,
+            Event::Start(Tag::CodeBlock(kind)) => {
+                Found::Verbatim(Some(matches!(kind, CodeBlockKind::Indented)))
+            }
+            Event::Start(Tag::HtmlBlock) => Found::Verbatim(None),
+            Event::Start(Tag::Heading { level, .. }) => Found::Heading(level as u8),
+            Event::Start(Tag::Table(_)) => Found::Table,
+            Event::Start(Tag::Item) => Found::Item,
+            Event::Rule => Found::Rule,
+            _ => continue,
+        };
+        let runs_on = matches!(found, Found::Verbatim(kind) if kind != Some(true))
+            && span.end.max(span.start + 1) > last_text;
+        closed &= !runs_on;
+        piece.found.push((found, span));
+    }
+    closed
+}
+
+/// Records what the parser found in a piece whose first line is `lines[first]`.
+fn record_piece<'a>(
+    lines: &[&'a str],
+    first: usize,
+    piece: &Piece,
+    kinds: &mut [Option<Line<'a>>],
+    indented: &mut Vec<bool>,
+) {
+    let starts = &piece.starts;
     let line_of = |offset: usize| first + starts.partition_point(|&s| s <= offset) - 1;
     let last_line = |span: &Range<usize>| line_of(span.end.max(span.start + 1) - 1);
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH;
     // Inside a block quote nothing is classified further: its lines stay text, as they always were.
     let mut quote_depth = 0usize;
-    for (event, span) in Parser::new_ext(&text, options).into_offset_iter() {
-        match event {
-            Event::Start(Tag::BlockQuote(_)) => {
+    for (found, span) in &piece.found {
+        match *found {
+            Found::QuoteStart => {
                 if quote_depth == 0 {
-                    for line in line_of(span.start)..=last_line(&span) {
+                    for line in line_of(span.start)..=last_line(span) {
                         kinds[line].get_or_insert(Line::Text(lines[line].trim()));
                     }
                 }
                 quote_depth += 1;
             }
-            Event::End(pulldown_cmark::TagEnd::BlockQuote(_)) => {
+            Found::QuoteEnd => {
                 quote_depth = quote_depth.saturating_sub(1);
             }
             _ if quote_depth > 0 => {}
-            Event::Start(tag @ (Tag::CodeBlock(_) | Tag::HtmlBlock)) => {
-                let lines = line_of(span.start)..=last_line(&span);
-                if matches!(tag, Tag::CodeBlock(CodeBlockKind::Indented)) {
+            Found::Verbatim(kind) => {
+                let lines = line_of(span.start)..=last_line(span);
+                if kind == Some(true) {
                     indented.resize(kinds.len(), false);
                     indented[lines.clone()].fill(true);
                 }
@@ -130,34 +244,33 @@ fn classify_stretch<'a>(
                     *kind = Some(Line::Verbatim);
                 }
             }
-            Event::Start(Tag::Heading { level, .. }) => {
+            Found::Heading(level) => {
                 let at = line_of(span.start);
-                let end = last_line(&span);
-                kinds[at] = Some(heading_line(lines[at], level as u8));
+                let end = last_line(span);
+                kinds[at] = Some(heading_line(lines[at], level));
                 for kind in &mut kinds[at + 1..=end] {
                     // The underline of a setext heading.
                     *kind = Some(Line::Rule);
                 }
             }
-            Event::Start(Tag::Table(_)) => {
-                for line in line_of(span.start)..=last_line(&span) {
+            Found::Table => {
+                for line in line_of(span.start)..=last_line(span) {
                     if lines[line].contains('|') {
                         kinds[line] = Some(Line::TableRow);
                     }
                 }
             }
-            Event::Start(Tag::Item) => {
+            Found::Item => {
                 let at = line_of(span.start);
                 // Of several items opening on one line (`- - x`), the outermost one counts.
                 if kinds[at].is_none() {
                     kinds[at] = Some(item_line(lines[at]));
                 }
             }
-            Event::Rule => {
+            Found::Rule => {
                 let at = line_of(span.start);
                 kinds[at] = Some(Line::Rule);
             }
-            _ => {}
         }
     }
 }
@@ -263,6 +376,59 @@ mod tests {
         assert_eq!(kinds[1], Line::Rule);
         assert_eq!(kinds[3], Line::TableRow);
         assert_eq!(kinds[5], Line::TableRow);
+    }
+
+    /// Each line's kind and whether it is indented code, parsed in pieces of about `piece_lines`.
+    fn classify_with(text: &str, piece_lines: usize) -> (Vec<Line<'_>>, Vec<bool>) {
+        let lines = split_lines(text);
+        let mut kinds = vec![None; lines.len()];
+        let mut indented = Vec::new();
+        classify_in_pieces(
+            &lines,
+            0..lines.len(),
+            &mut kinds,
+            &mut indented,
+            piece_lines,
+        );
+        indented.resize(lines.len(), false);
+        let kinds = kinds
+            .into_iter()
+            .zip(&lines)
+            .map(|(kind, raw)| kind.unwrap_or_else(|| plain(raw)))
+            .collect();
+        (kinds, indented)
+    }
+
+    #[test]
+    fn pieces_classify_as_the_whole_does() {
+        let tricky = [
+            "```\n- [ ] code\n\nstill code\n\n- [ ] more code\n```\n\n- [ ] task\n",
+            "<!--\n- [ ] comment\n\nstill comment\n\n-->\n\n- [ ] task\n",
+            "<div>\nhtml\n\n- [ ] after html\n\n<script>\nx\n\ny\n</script>\n\nz\n",
+            "- a\n\n  para in a\n\n- b\n\nafter\n\n> quote\n\n> quote two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n    code\n\nx\n",
+            "~~~\nopen fence never closed\n\n# not a heading\n\n- [ ] not a task\n",
+            "- ```\n  in item\n\nout\n\n1. one\n\n2. two\n\nPlan\n===\n\n---\n\n[ref]: /url\n\n[x][ref]\n",
+        ];
+        let fixtures = [
+            include_str!("../../../tests/fixtures/md_code_and_html.md"),
+            include_str!("../../../tests/fixtures/md_plan_template.md"),
+            include_str!("../../../tests/fixtures/md_roadmap.md"),
+            include_str!("../../../tests/fixtures/md_tracker.md"),
+            include_str!("../../../tests/fixtures/md_outline.md"),
+            include_str!("../../../tests/fixtures/md_task_tables.md"),
+            include_str!("../../../tests/fixtures/md_continuations.md"),
+            include_str!("../../../tests/fixtures/md_sprint_calendar.md"),
+        ];
+        for text in tricky.iter().chain(&fixtures) {
+            let whole = classify_with(text, usize::MAX / 4);
+            for piece_lines in 1..=4 {
+                assert_eq!(
+                    classify_with(text, piece_lines),
+                    whole,
+                    "{piece_lines}: {text}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -2,18 +2,20 @@
 
 use super::headings::{self, Section};
 use super::import::{Builder, Ctx, is_checklist_key};
-use super::values::{self, amount, date, is_placeholder, multi_line};
+use super::values::{self, LowerKey, amount, date, is_placeholder, multi_line};
 use crate::model::{
     Blocker, Cadence, Field, Idea, KnownIssue, Link, LogEntry, Metric, Priority, Risk,
 };
+use std::borrow::Cow;
 
 impl Builder {
     /// A field under a heading (or a bold list item outside any task). True when understood.
     pub(super) fn context_field(&mut self, key: &str, value: &str, number: usize) -> bool {
-        let lower = key.to_lowercase();
+        let lower = LowerKey::new(key);
+        let lower = lower.as_str();
         match self.ctx() {
             Ctx::HeadingTask(task) => {
-                if is_checklist_key(key) && value.is_empty() {
+                if value.is_empty() && is_checklist_key(key) {
                     self.top().criteria_for = Some(task);
                 } else {
                     self.top().criteria_for = None;
@@ -45,10 +47,10 @@ impl Builder {
                 self.top().ctx = Ctx::HeadingTask(task);
                 true
             }
-            Ctx::Phase(phase) => self.phase_field(phase, &lower, key, value, number),
-            Ctx::Sprint(sprint) => self.sprint_field(sprint, &lower, value, number),
-            Ctx::Milestone(milestone) => self.milestone_field(milestone, &lower, value, number),
-            Ctx::Period(period) => self.period_field(period, &lower, value, number),
+            Ctx::Phase(phase) => self.phase_field(phase, lower, key, value, number),
+            Ctx::Sprint(sprint) => self.sprint_field(sprint, lower, value, number),
+            Ctx::Milestone(milestone) => self.milestone_field(milestone, lower, value, number),
+            Ctx::Period(period) => self.period_field(period, lower, value, number),
             Ctx::Section(Section::Links) => {
                 self.plan.links.push(Link {
                     label: key.to_owned(),
@@ -56,7 +58,7 @@ impl Builder {
                 });
                 true
             }
-            ctx => self.meta_field(&lower, key, value, ctx == Ctx::Title),
+            ctx => self.meta_field(lower, key, value, ctx == Ctx::Title),
         }
     }
 
@@ -88,7 +90,8 @@ impl Builder {
 
     /// A field of a task.
     pub(super) fn task_field(&mut self, index: usize, key: &str, value: &str, number: usize) {
-        let lower = key.to_lowercase();
+        let lower = LowerKey::new(key);
+        let lower = lower.as_str();
         let (status, detail) = if lower == "status" {
             let (key, rest) = self.status_with_rest(value, number);
             (Some(key), rest)
@@ -99,7 +102,7 @@ impl Builder {
         let refs = &mut self.task_refs[index];
         let task = &mut self.plan.tasks[index];
         let mut keep = false;
-        match lower.as_str() {
+        match lower {
             "status" => task.status = status.unwrap_or_default(),
             "description" => task.description = multi_line(value),
             "notes" | "note" => task.notes = multi_line(value),
@@ -116,7 +119,7 @@ impl Builder {
             "estimate" | "estimated hours" | "hours" | "points" | "story points" => {
                 // `~~40~~ **34 points**`: the struck-out values are revisions, kept as text.
                 let current = without_struck_out(value);
-                keep = !read_estimate(task, &lower, &current);
+                keep = !read_estimate(task, lower, &current);
                 if !keep && current.len() != value.len() {
                     task.fields.push(Field {
                         name: format!("{key} revisions"),
@@ -393,7 +396,10 @@ fn set_date(slot: &mut Option<chrono::NaiveDate>, value: &str) -> bool {
 }
 
 /// A value without its struck-out parts and bold marks: `~~40~~ **34 points**` gives `34 points`.
-fn without_struck_out(value: &str) -> String {
+fn without_struck_out(value: &str) -> Cow<'_, str> {
+    if !value.contains('~') && !value.contains('*') {
+        return Cow::Borrowed(value.trim());
+    }
     let mut kept = String::with_capacity(value.len());
     let mut rest = value;
     while let Some(start) = rest.find("~~") {
@@ -405,7 +411,7 @@ fn without_struck_out(value: &str) -> String {
         rest = &rest[start + 2 + end + 2..];
     }
     kept.push_str(rest);
-    kept.replace("**", "").trim().to_owned()
+    Cow::Owned(kept.replace("**", "").trim().to_owned())
 }
 
 /// "12h", "3 pts", "12h, 3 pts"; true when understood.
@@ -413,9 +419,9 @@ fn read_estimate(task: &mut crate::model::Task, key: &str, value: &str) -> bool 
     for part in value.split(',') {
         match amount(part) {
             (Some(number), unit) => {
-                let unit = unit.to_lowercase();
+                let unit = LowerKey::new(&unit);
                 let points = matches!(unit.as_str(), "pts" | "pt" | "points" | "sp")
-                    || (unit.is_empty() && key.contains("points"));
+                    || (unit.as_str().is_empty() && key.contains("points"));
                 if points {
                     task.estimate.points = Some(number);
                 } else {

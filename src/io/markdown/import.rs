@@ -628,7 +628,7 @@ impl Builder {
         match parent {
             Some(&ListKind::Task(task)) => {
                 self.mark_used();
-                if is_checklist_key(key) && value.is_empty() {
+                if value.is_empty() && is_checklist_key(key) {
                     ListKind::Checklist(task)
                 } else {
                     self.task_field(task, key, value, number);
@@ -844,7 +844,7 @@ pub(super) fn trailing_status(text: &str) -> Option<(&str, &str)> {
 /// `**Acceptance Criteria**:` and its synonyms introduce a task's checklist.
 pub(super) fn is_checklist_key(key: &str) -> bool {
     matches!(
-        key.to_lowercase().as_str(),
+        super::values::LowerKey::new(key).as_str(),
         "acceptance criteria" | "checklist" | "criteria" | "definition of done"
     )
 }

@@ -57,6 +57,14 @@ pub(super) fn read_legend(lines: &[&str], kinds: &[Line]) -> (Vec<StatusDef>, Ve
 }
 
 fn legend_field(text: &str) -> Option<&str> {
+    // Either spelling names the legend in ASCII letters: most lines are passed over at once.
+    let names_legend = text
+        .as_bytes()
+        .windows(6)
+        .any(|window| window.eq_ignore_ascii_case(b"legend"));
+    if !names_legend {
+        return None;
+    }
     scan::bold_field(text)
         .filter(|(key, _)| key.eq_ignore_ascii_case("legend"))
         .or_else(|| scan::plain_field(text, &["legend", "status legend"]))

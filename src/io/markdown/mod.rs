@@ -138,7 +138,12 @@ struct NoteMarker(Option<String>);
 
 /// Reads a note marker line.
 fn note_marker(line: &str) -> Option<NoteMarker> {
-    let line = line.trim();
+    let line = line.trim_start();
+    // Both markers open a comment: any other line is passed over without trimming its end.
+    if !line.starts_with("<!--") {
+        return None;
+    }
+    let line = line.trim_end();
     if line == NOTE_START {
         return Some(NoteMarker(None));
     }

@@ -8,7 +8,6 @@
 //! the text: nothing is allocated for text that holds none of them.
 
 use super::import::Builder;
-use super::lookup::Titles;
 use super::resolve::find_task;
 use crate::model::{Field, TaskId};
 use std::collections::HashMap;
@@ -141,9 +140,9 @@ impl Builder {
         if before.is_empty() {
             return;
         }
-        let mut titles = Titles::new(self.plan.tasks.iter().map(|t| t.title.as_str()));
+        let mut titles = None;
         for (task, target, line) in before {
-            match find_task(&target, ids, &mut titles) {
+            match find_task(&target, ids, &mut titles, &self.plan.tasks) {
                 Some(found) if found != task => {
                     let id: TaskId = self.plan.tasks[task].id.clone();
                     let later = &mut self.plan.tasks[found].depends_on;

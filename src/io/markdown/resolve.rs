@@ -6,7 +6,7 @@ use super::import::Builder;
 use super::lookup::Titles;
 use super::values::is_placeholder;
 use crate::io::Imported;
-use crate::model::{Blocker, Field, KnownIssue, PhaseId, SprintId, TaskId};
+use crate::model::{Blocker, Field, KnownIssue, PhaseId, SprintId, TaskId, TaskList};
 use std::collections::{HashMap, HashSet};
 
 /// The id the importer gives the task at `index` when the document names none.
@@ -62,26 +62,42 @@ impl Builder {
     }
 
     fn assign_ids(&mut self) {
-        let mut used: HashSet<String> = self
+        // The ids the document wrote are moved onto their tasks; an automatic id skips them all.
+        let written: HashSet<&str> = self
             .task_refs
             .iter()
-            .filter_map(|r| r.explicit_id.clone())
+            .filter_map(|r| r.explicit_id.as_deref())
             .collect();
-        for (index, refs) in self.task_refs.iter().enumerate() {
-            let id = if let Some(id) = &refs.explicit_id {
-                id.clone()
-            } else {
+        let mut made: HashSet<String> = HashSet::new();
+        let automatic: Vec<Option<String>> = self
+            .task_refs
+            .iter()
+            .enumerate()
+            .map(|(index, refs)| {
+                if refs.explicit_id.is_some() {
+                    return None;
+                }
                 let base = automatic_id(index);
                 let mut id = base.clone();
                 let mut n = 2;
-                while used.contains(&id) {
+                while written.contains(id.as_str()) || made.contains(&id) {
                     id = format!("{base}-{n}");
                     n += 1;
                 }
-                used.insert(id.clone());
-                id
-            };
-            self.plan.tasks[index].id = TaskId(id);
+                made.insert(id.clone());
+                Some(id)
+            })
+            .collect();
+        for ((task, refs), automatic) in self
+            .plan
+            .tasks
+            .iter_mut()
+            .zip(&mut self.task_refs)
+            .zip(automatic)
+        {
+            if let Some(id) = automatic.or_else(|| refs.explicit_id.take()) {
+                task.id = TaskId(id);
+            }
         }
     }
 
@@ -103,14 +119,15 @@ impl Builder {
         }
     }
 
-    fn sprint_id(&self, text: &str) -> Option<SprintId> {
+    /// The sprint `text` names: by id (looked up in `by_id`, the first index of each id), by name
+    /// or by the id its words make.
+    fn sprint_id(&self, text: &str, by_id: &HashMap<String, usize>) -> Option<SprintId> {
         let text = text.trim();
-        let lower = text.to_lowercase();
-        self.plan
-            .sprints
-            .iter()
-            .find(|s| s.id.as_str() == text)
+        by_id
+            .get(text)
+            .map(|&index| &self.plan.sprints[index])
             .or_else(|| {
+                let lower = text.to_lowercase();
                 self.plan
                     .sprints
                     .iter()
@@ -135,9 +152,16 @@ impl Builder {
     }
 
     fn resolve_sprints(&mut self) {
+        let mut by_id = HashMap::new();
+        let mut indexed = 0;
         for index in 0..self.plan.tasks.len() {
             if let Some((text, line)) = self.task_refs[index].sprint_ref.take() {
-                let found = self.sprint_id(&text).or_else(|| {
+                // Sprints a task table named are added as they are met.
+                for (at, sprint) in self.plan.sprints.iter().enumerate().skip(indexed) {
+                    by_id.entry(sprint.id.0.clone()).or_insert(at);
+                }
+                indexed = self.plan.sprints.len();
+                let found = self.sprint_id(&text, &by_id).or_else(|| {
                     if self.task_refs[index].create_sprint {
                         self.new_sprint(&text)
                     } else {
@@ -152,8 +176,11 @@ impl Builder {
                 }
             }
         }
+        for (at, sprint) in self.plan.sprints.iter().enumerate().skip(indexed) {
+            by_id.entry(sprint.id.0.clone()).or_insert(at);
+        }
         for (index, text, line) in std::mem::take(&mut self.velocity_sprints) {
-            match self.sprint_id(&text) {
+            match self.sprint_id(&text, &by_id) {
                 Some(id) => self.plan.velocity[index].sprint = Some(id),
                 None => self
                     .report
@@ -163,13 +190,13 @@ impl Builder {
     }
 
     fn resolve_dependencies(&mut self, ids: &HashMap<String, usize>) {
-        let mut titles = Titles::new(self.plan.tasks.iter().map(|t| t.title.as_str()));
+        let mut titles = None;
         for index in 0..self.plan.tasks.len() {
             let deps = std::mem::take(&mut self.task_refs[index].deps);
             let mut unresolved = Vec::new();
             for (text, line) in deps {
                 for token in split_references(&text) {
-                    match find_task(&token, ids, &mut titles) {
+                    match find_task(token, ids, &mut titles, &self.plan.tasks) {
                         Some(target) if target != index => {
                             let id = self.plan.tasks[target].id.clone();
                             let task = &mut self.plan.tasks[index];
@@ -183,8 +210,8 @@ impl Builder {
                                 Some(line),
                                 format!("dependency \"{token}\" names no task; kept as a field"),
                             );
-                            if !unresolved.contains(&token) {
-                                unresolved.push(token);
+                            if !unresolved.iter().any(|kept: &String| kept == token) {
+                                unresolved.push(token.to_owned());
                             }
                         }
                     }
@@ -240,11 +267,11 @@ impl Builder {
                         if words.next().is_some() {
                             first.clone_into(&mut word);
                         }
-                        token.clone()
+                        token.to_owned()
                     };
                     match self.phase_id(&spelled) {
                         Some(id) => found.push(id),
-                        None => missing.push(token),
+                        None => missing.push(token.to_owned()),
                     }
                 }
             }
@@ -319,14 +346,13 @@ impl Builder {
 }
 
 /// Splits "A, B and C" into its parts, placeholders dropped, quotes and a final full stop removed.
-fn split_references(text: &str) -> Vec<String> {
+fn split_references(text: &str) -> impl Iterator<Item = &str> {
     text.trim()
         .trim_end_matches('.')
         .split([',', ';'])
         .flat_map(|part| part.split(" and "))
-        .map(|part| part.trim().trim_matches('"').trim().to_owned())
+        .map(|part| part.trim().trim_matches('"').trim())
         .filter(|part| !is_placeholder(part))
-        .collect()
 }
 
 const FILLER: [&str; 12] = [
@@ -370,7 +396,8 @@ fn strip_phase_words(text: &str) -> String {
 pub(super) fn find_task(
     token: &str,
     ids: &HashMap<String, usize>,
-    titles: &mut Titles,
+    titles: &mut Option<Titles>,
+    tasks: &TaskList,
 ) -> Option<usize> {
     if let Some(&index) = ids.get(token) {
         return Some(index);
@@ -379,5 +406,7 @@ pub(super) fn find_task(
     if words.is_empty() {
         return None;
     }
+    // The titles are lower-cased on the first reference that is no id.
+    let titles = titles.get_or_insert_with(|| Titles::new(tasks.iter().map(|t| t.title.as_str())));
     titles.exact(&words).or_else(|| titles.only_holding(&words))
 }

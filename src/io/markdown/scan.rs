@@ -81,7 +81,7 @@ pub(super) fn checkbox(text: &str) -> (Mark, &str) {
 /// A bold field, `**Key**: value` or `**Key:** value`: the key and the trimmed value (maybe empty).
 pub(super) fn bold_field(text: &str) -> Option<(&str, &str)> {
     let rest = text.strip_prefix("**")?;
-    let close = rest.find("**")?;
+    let close = double_star(rest)?;
     let key = rest[..close].trim();
     let after = &rest[close + 2..];
     let (key, value) = if let Some(key) = key.strip_suffix(':') {
@@ -93,6 +93,21 @@ pub(super) fn bold_field(text: &str) -> Option<(&str, &str)> {
         return None;
     }
     Some((key, value.trim()))
+}
+
+/// Where the first `**` in `text` starts (a byte search: cheaper than a substring search for two
+/// bytes, and this runs on every line).
+pub(super) fn double_star(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(at) = text[from..].find('*') {
+        let at = from + at;
+        if bytes.get(at + 1) == Some(&b'*') {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// A plain `Key: value` line whose key is one of `keys` (case-insensitive), emphasis around the

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 /// Placeholder text that means "nothing here": `None`, `-`, `TBD`, `N/A`, `None yet`…
 pub(super) fn is_placeholder(text: &str) -> bool {
-    let lower = text.trim().trim_end_matches('.').to_lowercase();
+    let lower = LowerKey::new(text.trim().trim_end_matches('.'));
     matches!(
         lower.as_str(),
         "" | "-"
@@ -60,6 +60,45 @@ pub(super) fn list(text: &str, separators: &[char]) -> Vec<String> {
         .filter(|item| !is_placeholder(item))
         .map(str::to_owned)
         .collect()
+}
+
+/// A field key in lower case (`str::to_lowercase`), kept on the stack when it is short ASCII text, as
+/// keys are: reading a field then allocates nothing for its key.
+pub(super) struct LowerKey {
+    short: [u8; 32],
+    len: usize,
+    long: Option<String>,
+}
+
+impl LowerKey {
+    /// `key` in lower case.
+    pub(super) fn new(key: &str) -> Self {
+        let mut short = [0u8; 32];
+        if key.is_ascii() && key.len() <= short.len() {
+            for (to, from) in short.iter_mut().zip(key.bytes()) {
+                *to = from.to_ascii_lowercase();
+            }
+            Self {
+                short,
+                len: key.len(),
+                long: None,
+            }
+        } else {
+            Self {
+                short,
+                len: 0,
+                long: Some(key.to_lowercase()),
+            }
+        }
+    }
+
+    /// The key in lower case.
+    pub(super) fn as_str(&self) -> &str {
+        match &self.long {
+            Some(long) => long,
+            None => std::str::from_utf8(&self.short[..self.len]).unwrap_or_default(),
+        }
+    }
 }
 
 /// Wrapping `**bold**` removed when it covers the whole text.
