@@ -222,17 +222,29 @@ pub(crate) fn unique_ids(
     report: &mut ImportReport,
     line: &dyn Fn(usize) -> Option<usize>,
 ) {
-    let mut distinct: HashSet<&str> = HashSet::with_capacity(plan.tasks.len());
-    if plan.tasks.iter().all(|t| distinct.insert(t.id.as_str())) {
-        return;
+    for (index, id) in unique_id_renames(plan.tasks.iter().map(|t| &t.id), report, line) {
+        plan.tasks[index].id = id;
     }
-    let mut seen: HashSet<TaskId> = HashSet::with_capacity(plan.tasks.len());
-    let all: HashSet<TaskId> = plan.tasks.iter().map(|t| t.id.clone()).collect();
-    for (index, task) in plan.tasks.iter_mut().enumerate() {
-        if seen.insert(task.id.clone()) {
+}
+
+/// The new ids [`unique_ids`] gives (by position), for tasks with these `ids`; each renaming is
+/// reported.
+pub(crate) fn unique_id_renames<'a>(
+    ids: impl Iterator<Item = &'a TaskId> + Clone,
+    report: &mut ImportReport,
+    line: &dyn Fn(usize) -> Option<usize>,
+) -> Vec<(usize, TaskId)> {
+    let mut distinct: HashSet<&str> = HashSet::with_capacity(ids.size_hint().0);
+    if ids.clone().all(|id| distinct.insert(id.as_str())) {
+        return Vec::new();
+    }
+    let mut seen: HashSet<TaskId> = HashSet::with_capacity(distinct.len());
+    let all: HashSet<&TaskId> = ids.clone().collect();
+    let mut renames = Vec::new();
+    for (index, original) in ids.enumerate() {
+        if seen.insert(original.clone()) {
             continue;
         }
-        let original = task.id.clone();
         let mut n = 2;
         let mut id = TaskId(format!("{original}-{n}"));
         while seen.contains(&id) || all.contains(&id) {
@@ -244,8 +256,9 @@ pub(crate) fn unique_ids(
             format!("the id {original} is used twice; this task became {id}"),
         );
         seen.insert(id.clone());
-        task.id = id;
+        renames.push((index, id));
     }
+    renames
 }
 
 /// Cuts the parent link that closes a loop of parents (A's parent B, B's parent A). `parents[i]` is

@@ -1,7 +1,7 @@
 //! Import stays linear: doubling a generated document at most doubles the time to read it, plus 10%.
-//! Each time is the least of several runs on an input big enough (≥ 20 ms) that noise is small.
+//! Each time is the least of several runs (in the thread's CPU time) on an input big enough (≥ 20 ms) that noise is small.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use waymark::io::{import_csv, import_markdown};
 
 /// One block of Markdown with every structure the `CommonMark` reader meets: headings, nested checkbox
@@ -37,16 +37,14 @@ fn csv(groups: usize) -> String {
     text
 }
 
-/// How long one read of `text` takes.
+/// How long one read of `text` takes, in this thread's CPU time.
 fn time(text: &str, read: fn(&str) -> bool) -> Duration {
-    let start = Instant::now();
-    assert!(read(text));
-    start.elapsed()
+    crate::doubling::time_of(|| assert!(read(text)))
 }
 
 /// Grows the input until reading it takes at least 20 ms, then compares it with the doubled input.
 /// The two are read in turns, nine times each, and the least time of each counts, so a burst of load
-/// on the machine slows both alike; a comparison that fails is made again (up to three times), since
+/// on the machine slows both alike; a comparison that fails is made again (up to five times), since
 /// work that really grows faster than the input fails every time.
 fn assert_linear(make: fn(usize) -> String, read: fn(&str) -> bool) {
     let mut size = 64;
@@ -57,7 +55,7 @@ fn assert_linear(make: fn(usize) -> String, read: fn(&str) -> bool) {
     }
     let doubled = make(size * 2);
     let mut attempts = Vec::new();
-    for _ in 0..3 {
+    for _ in 0..5 {
         let (mut base, mut twice) = (Duration::MAX, Duration::MAX);
         for _ in 0..9 {
             base = base.min(time(&text, read));

@@ -171,7 +171,7 @@ fn parse_piece(lines: &[&str], range: Range<usize>, piece: &mut Piece) -> bool {
     piece.found.clear();
     for raw in &lines[range.clone()] {
         piece.starts.push(piece.text.len());
-        piece.text.push_str(raw);
+        push_without_emphasis(&mut piece.text, raw);
         piece.text.push('\n');
     }
     let last_text = lines[range.clone()]
@@ -205,6 +205,41 @@ fn parse_piece(lines: &[&str], range: Range<usize>, piece: &mut Piece) -> bool {
         piece.found.push((found, span));
     }
     closed
+}
+
+/// Appends `raw` to `text` with its emphasis markers (`*` not followed by a space, and `_`) made
+/// plain letters, so the parser does not build (and then match) an inline node for each of them:
+/// a plan's `- **Owner**: ana` lines are full of them, and they decide no block. Each byte stays in
+/// its place, so offsets still point into the document. A line where such a marker could start a
+/// block or take part in one is copied as it is: one made only of markers (a thematic break such
+/// as `***` or `> - _ _ _`), and one with a `|` (a table row), a `<` (an HTML block), or a `` ` ``
+/// or `~` (a fence and its info string).
+fn push_without_emphasis(text: &mut String, raw: &str) {
+    let bytes = raw.as_bytes();
+    let keep = !raw.contains(['*', '_'])
+        || raw.contains(['|', '<', '`', '~'])
+        || raw.bytes().all(|b| {
+            b.is_ascii_digit()
+                || matches!(
+                    b,
+                    b'*' | b'-' | b'_' | b'+' | b'>' | b'.' | b')' | b' ' | b'\t'
+                )
+        });
+    if keep {
+        text.push_str(raw);
+        return;
+    }
+    let mut from = 0;
+    for (at, &byte) in bytes.iter().enumerate() {
+        let emphasis = byte == b'_'
+            || (byte == b'*' && !matches!(bytes.get(at + 1), None | Some(b' ' | b'\t')));
+        if emphasis {
+            text.push_str(&raw[from..at]);
+            text.push('e');
+            from = at + 1;
+        }
+    }
+    text.push_str(&raw[from..]);
 }
 
 /// Records what the parser found in a piece whose first line is `lines[first]`.
@@ -399,17 +434,18 @@ mod tests {
         (kinds, indented)
     }
 
-    #[test]
-    fn pieces_classify_as_the_whole_does() {
-        let tricky = [
+    /// Documents with every kind of block, tricky ones first, then the Markdown fixtures.
+    fn sample_documents() -> Vec<&'static str> {
+        vec![
             "```\n- [ ] code\n\nstill code\n\n- [ ] more code\n```\n\n- [ ] task\n",
             "<!--\n- [ ] comment\n\nstill comment\n\n-->\n\n- [ ] task\n",
             "<div>\nhtml\n\n- [ ] after html\n\n<script>\nx\n\ny\n</script>\n\nz\n",
             "- a\n\n  para in a\n\n- b\n\nafter\n\n> quote\n\n> quote two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n    code\n\nx\n",
             "~~~\nopen fence never closed\n\n# not a heading\n\n- [ ] not a task\n",
             "- ```\n  in item\n\nout\n\n1. one\n\n2. two\n\nPlan\n===\n\n---\n\n[ref]: /url\n\n[x][ref]\n",
-        ];
-        let fixtures = [
+            "* item *with* stars\n**bold** para\n***\n_ _ _\n__init__ file\n- **Owner**: a_b\n  * nested *x*\n  *\n  **\n",
+            "<a *b>\n*x*\n\n```c*\ncode *x*\n```\n\n| a *b* | c_d |\n|---|---|\n| *1* | 2 |\n\n[ref_x]: /a_b \"t*t\"\n===\n",
+            "1. **One**\n2) *Two*\n   ***\n\n* * *\n*\tx\n> **quoted** *x*\n> - _y_\n\n**Heading**\n---\n",
             include_str!("../../../tests/fixtures/md_code_and_html.md"),
             include_str!("../../../tests/fixtures/md_plan_template.md"),
             include_str!("../../../tests/fixtures/md_roadmap.md"),
@@ -418,8 +454,12 @@ mod tests {
             include_str!("../../../tests/fixtures/md_task_tables.md"),
             include_str!("../../../tests/fixtures/md_continuations.md"),
             include_str!("../../../tests/fixtures/md_sprint_calendar.md"),
-        ];
-        for text in tricky.iter().chain(&fixtures) {
+        ]
+    }
+
+    #[test]
+    fn pieces_classify_as_the_whole_does() {
+        for text in sample_documents() {
             let whole = classify_with(text, usize::MAX / 4);
             for piece_lines in 1..=4 {
                 assert_eq!(
@@ -428,6 +468,79 @@ mod tests {
                     "{piece_lines}: {text}"
                 );
             }
+        }
+    }
+
+    /// The blocks (and thematic breaks) the parser finds in `text`: their kind and span.
+    fn blocks_of(text: &str) -> Vec<(String, Range<usize>)> {
+        let options = Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS;
+        Parser::new_ext(text, options)
+            .into_offset_iter()
+            .filter_map(|(event, span)| {
+                let kind = match event {
+                    Event::Start(
+                        tag @ (Tag::Paragraph
+                        | Tag::Heading { .. }
+                        | Tag::BlockQuote(_)
+                        | Tag::CodeBlock(_)
+                        | Tag::HtmlBlock
+                        | Tag::List(_)
+                        | Tag::Item
+                        | Tag::Table(_)
+                        | Tag::TableHead
+                        | Tag::TableRow
+                        | Tag::TableCell),
+                    ) => format!("{tag:?}"),
+                    Event::Rule => "rule".to_owned(),
+                    _ => return None,
+                };
+                Some((kind, span))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn plain_emphasis_changes_no_block() {
+        for text in sample_documents() {
+            let (mut raw, mut plain) = (String::new(), String::new());
+            for line in split_lines(text) {
+                raw.push_str(line);
+                raw.push('\n');
+                push_without_emphasis(&mut plain, line);
+                plain.push('\n');
+            }
+            assert_eq!(raw.len(), plain.len());
+            assert_eq!(blocks_of(&raw), blocks_of(&plain), "{text}");
+        }
+        let mut plain = String::new();
+        push_without_emphasis(&mut plain, "  - **Owner**: a_b * c");
+        assert_eq!(plain, "  - eeOwneree: aeb * c");
+    }
+
+    /// Pieces of Markdown that start, end or take part in blocks, and emphasis around them.
+    const FRAGMENTS: &[&str] = &[
+        "*", "**", "_", "__", " ", "  ", "\t", "-", "+", "#", ">", "1.", "2)", "`", "```", "~~~",
+        "<a *b>", "<div>", "</div>", "<!--", "-->", "|", "---|", "word", "[ ]", "[x]", "===",
+        "---", "[r]:", "/u_r", "\"t*\"", "\\", "&amp;",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn plain_emphasis_changes_no_block_of_random_markdown(
+            lines in proptest::collection::vec(
+                proptest::collection::vec(proptest::sample::select(FRAGMENTS), 0..6),
+                1..12,
+            )
+        ) {
+            let (mut raw, mut plain) = (String::new(), String::new());
+            for line in lines.iter().map(|fragments| fragments.concat()) {
+                raw.push_str(&line);
+                raw.push('\n');
+                push_without_emphasis(&mut plain, &line);
+                plain.push('\n');
+            }
+            proptest::prop_assert_eq!(blocks_of(&raw), blocks_of(&plain), "{}", raw);
         }
     }
 

@@ -140,7 +140,7 @@ impl Builder {
             name
         };
         let id = headings::analyse(&name).id;
-        let index = self.sprint_index(&id).unwrap_or_else(|| {
+        let index = self.sprint_with_id(&id).unwrap_or_else(|| {
             self.plan.sprints.push(Sprint {
                 id: SprintId(id),
                 name,
@@ -175,20 +175,6 @@ impl Builder {
         let found = release.is_some();
         self.more.releases.extend(release);
         found
-    }
-
-    /// The sprint with this id, found through an index kept up to date with the plan's sprints
-    /// (so many calendar lines cost linear time).
-    fn sprint_index(&mut self, id: &str) -> Option<usize> {
-        let known = &mut self.more.sprint_ids;
-        for (index, sprint) in self.plan.sprints.iter().enumerate().skip(known.len()) {
-            known.entry(sprint.id.0.clone()).or_insert(index);
-        }
-        // Ids are only ever added, so the map's size tracks how many sprints it has seen.
-        if known.len() < self.plan.sprints.len() {
-            return self.plan.sprints.iter().position(|s| s.id.as_str() == id);
-        }
-        known.get(id).copied()
     }
 
     /// Gives each sprint in a release's range the release's name as its version, when it has none;

@@ -37,7 +37,7 @@ impl Builder {
                     .1
                     .map(str::to_owned)
                     .or(dash_id);
-                let made = &mut self.plan.tasks[task];
+                let made = &mut self.tasks[task];
                 made.phase = phase;
                 made.sprint = sprint;
                 made.group = group;
@@ -100,7 +100,7 @@ impl Builder {
         };
         self.keep_status_detail(index, detail);
         let refs = &mut self.task_refs[index];
-        let task = &mut self.plan.tasks[index];
+        let task = &mut self.tasks[index];
         let mut keep = false;
         match lower {
             "status" => task.status = status.unwrap_or_default(),

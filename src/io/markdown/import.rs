@@ -5,6 +5,7 @@ use super::blocks;
 use super::headings::{self, Kind, Section};
 use super::legend;
 use super::outline::More;
+use super::positions::{self, Named};
 use super::prose;
 use super::scan::{self, Line, Mark};
 use super::titles;
@@ -57,7 +58,7 @@ pub(super) struct Open {
 /// What an open list item stands for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) enum ListKind {
-    /// A task (index into `plan.tasks`).
+    /// A task (index into `Builder::tasks`).
     Task(usize),
     /// A checklist label (`**Acceptance Criteria**:`) of a task.
     Checklist(usize),
@@ -87,13 +88,20 @@ pub(super) struct TaskRefs {
 
 /// The importer's state.
 pub(super) struct Builder {
+    /// The plan read so far, but for its tasks.
     pub plan: Plan,
+    /// The tasks read so far, in a plain vector while the document is read (a task list keeps
+    /// copy-on-write versions and an id index, which a reader that changes each task many times
+    /// pays for at every change); they become the plan's when it is finished.
+    pub tasks: Vec<Task>,
     pub report: ImportReport,
     pub stack: Vec<Open>,
     pub list: Vec<(usize, ListKind)>,
     pub task_refs: Vec<TaskRefs>,
     pub phase_deps: Vec<(usize, String, usize)>,
     pub from_table: Vec<bool>,
+    /// The plan's phases, sprints and milestones by id and name.
+    pub named: Named,
     pub milestone_refs: Vec<(usize, Vec<String>, Vec<String>, usize)>,
     pub velocity_sprints: Vec<(usize, String, usize)>,
     pub register_phases: Vec<(bool, usize, String, usize)>,
@@ -137,6 +145,7 @@ impl Builder {
         }
         Self {
             plan,
+            tasks: Vec::new(),
             report: ImportReport {
                 format: "Markdown".to_owned(),
                 ..ImportReport::default()
@@ -156,6 +165,7 @@ impl Builder {
             task_refs: Vec::new(),
             phase_deps: Vec::new(),
             from_table: Vec::new(),
+            named: Named::default(),
             milestone_refs: Vec::new(),
             velocity_sprints: Vec::new(),
             register_phases: Vec::new(),
@@ -431,18 +441,9 @@ impl Builder {
     }
 
     pub(super) fn phase_for(&mut self, heading: &headings::Heading) -> usize {
-        let name = heading.name.to_lowercase();
         let found = self
-            .plan
-            .phases
-            .iter()
-            .position(|p| p.id.as_str() == heading.id)
-            .or_else(|| {
-                self.plan.phases.iter().enumerate().position(|(i, p)| {
-                    let table = p.name.to_lowercase();
-                    self.from_table[i] && (table == name || name.ends_with(&format!(": {table}")))
-                })
-            });
+            .phase_with_id(&heading.id)
+            .or_else(|| self.table_phase_named(&heading.name.to_lowercase()));
         let index = found.unwrap_or_else(|| {
             self.plan.phases.push(Phase::default());
             self.from_table.push(false);
@@ -455,24 +456,48 @@ impl Builder {
         if heading.weeks.is_some() {
             phase.weeks = heading.weeks;
         }
+        self.named.phase_ids.add(heading.id.clone(), index);
+        let phase = &self.plan.phases[index];
+        let (name, tail) = (
+            positions::phase_name(phase),
+            positions::phase_name_tail(phase),
+        );
+        self.named.phase_names.add(name, index);
+        self.named.phase_name_tails.add(tail, index);
         index
     }
 
+    /// The first phase a table added (not yet merged with a heading) whose name is `name` (lower
+    /// case), or the part of it after a `: ` ("phase 2: beta" for a table's "Beta").
+    fn table_phase_named(&mut self, name: &str) -> Option<usize> {
+        let suffixes = name.match_indices(": ").map(|(at, _)| &name[at + 2..]);
+        let from_table = &self.from_table;
+        std::iter::once(name)
+            .chain(suffixes)
+            .filter_map(|candidate| {
+                self.named.phase_names.first(
+                    &self.plan.phases,
+                    positions::phase_name,
+                    candidate,
+                    |at| from_table[at],
+                )
+            })
+            .min()
+    }
+
     pub(super) fn sprint_for(&mut self, heading: &headings::Heading) -> usize {
-        let index = self
-            .plan
-            .sprints
-            .iter()
-            .position(|s| s.id.as_str() == heading.id)
-            .unwrap_or_else(|| {
-                self.plan.sprints.push(Sprint {
-                    id: SprintId(heading.id.clone()),
-                    ..Sprint::default()
-                });
-                self.plan.sprints.len() - 1
+        let index = self.sprint_with_id(&heading.id).unwrap_or_else(|| {
+            self.plan.sprints.push(Sprint {
+                id: SprintId(heading.id.clone()),
+                ..Sprint::default()
             });
+            self.plan.sprints.len() - 1
+        });
         let sprint = &mut self.plan.sprints[index];
         sprint.name.clone_from(&heading.name);
+        self.named
+            .sprint_names
+            .add(heading.name.to_lowercase(), index);
         if !heading.version.is_empty() {
             sprint.version.clone_from(&heading.version);
         }
@@ -484,10 +509,14 @@ impl Builder {
 
     fn milestone_for(&mut self, heading: &headings::Heading) -> usize {
         let index = self
-            .plan
-            .milestones
-            .iter()
-            .position(|m| m.id.as_str() == heading.id)
+            .named
+            .milestone_ids
+            .first(
+                &self.plan.milestones,
+                positions::milestone_id,
+                &heading.id,
+                |_| true,
+            )
             .unwrap_or_else(|| {
                 self.plan.milestones.push(Milestone {
                     id: MilestoneId(heading.id.clone()),
@@ -552,9 +581,7 @@ impl Builder {
                     self.mark_used();
                 }
                 Some(ListKind::Task(task) | ListKind::Checklist(task)) => {
-                    self.plan.tasks[task]
-                        .checklist
-                        .push(ChecklistItem::new(text));
+                    self.tasks[task].checklist.push(ChecklistItem::new(text));
                     self.prose_dependencies(task, text, number);
                     self.mark_used();
                 }
@@ -611,7 +638,7 @@ impl Builder {
     }
 
     fn checklist(&mut self, task: usize, text: &str, done: bool) {
-        self.plan.tasks[task].checklist.push(ChecklistItem {
+        self.tasks[task].checklist.push(ChecklistItem {
             text: text.to_owned(),
             done,
         });
@@ -762,12 +789,12 @@ impl Builder {
         };
         let (phase, sprint, group) = match parent {
             Some(parent) => {
-                let p = &self.plan.tasks[parent];
+                let p = &self.tasks[parent];
                 (p.phase.clone(), p.sprint.clone(), p.group.clone())
             }
             None => self.placement(self.stack.len()),
         };
-        self.plan.tasks.push(Task {
+        self.tasks.push(Task {
             title: values::unbold(title).to_owned(),
             status: status.clone(),
             phase,
@@ -782,7 +809,7 @@ impl Builder {
             line: self.line,
             ..TaskRefs::default()
         });
-        let index = self.plan.tasks.len() - 1;
+        let index = self.tasks.len() - 1;
         self.prose_dependencies(index, title, self.line);
         index
     }

@@ -87,9 +87,7 @@ impl Builder {
         if super::prose::is_dependency_bullet(text) {
             self.prose_dependencies(task, text, number);
         } else {
-            self.plan.tasks[task]
-                .checklist
-                .push(ChecklistItem::new(text));
+            self.tasks[task].checklist.push(ChecklistItem::new(text));
         }
         self.mark_used();
         true
@@ -147,7 +145,7 @@ impl Builder {
         if rest.is_empty() {
             return;
         }
-        let fields = &mut self.plan.tasks[task].fields;
+        let fields = &mut self.tasks[task].fields;
         match fields.iter_mut().find(|f| f.name == STATUS_DETAIL) {
             Some(field) => rest.clone_into(&mut field.value),
             None => fields.push(Field {

@@ -115,6 +115,7 @@ mod inline;
 mod legend;
 mod lookup;
 mod outline;
+mod positions;
 mod prose;
 mod resolve;
 mod scan;

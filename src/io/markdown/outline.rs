@@ -19,7 +19,6 @@ use super::scan::{self, Line};
 use crate::io::status_words::{normalise_status, recognise_status};
 use crate::model::{StatusCategory, StatusKey};
 use chrono::NaiveDate;
-use std::collections::HashMap;
 
 /// What the reader keeps for these structures while it reads.
 #[derive(Default)]
@@ -38,8 +37,6 @@ pub(super) struct More {
     pub describing: Option<usize>,
     /// "must complete before Y": the task, the reference and its line.
     pub before: Vec<(usize, String, usize)>,
-    /// The plan's sprints by id, for sprint calendar lines.
-    pub sprint_ids: HashMap<String, usize>,
     /// Which lines of the outline paragraph being read are prose, from its first line's index.
     pub prose: (usize, Vec<bool>),
     /// The order of the document's slash dates.
@@ -263,7 +260,7 @@ impl Builder {
     }
 
     fn set_task_dates(&mut self, task: usize, (first, last): (NaiveDate, Option<NaiveDate>)) {
-        let made = &mut self.plan.tasks[task];
+        let made = &mut self.tasks[task];
         match last {
             Some(last) => {
                 made.start = Some(first);
@@ -320,10 +317,11 @@ impl Builder {
                     let name = &mut self.plan.sprints[index].name;
                     let text = format!("{name}{written}");
                     self.warn_undated(line, &text, "sprint's name");
+                    self.named.sprint_names.add(text.to_lowercase(), index);
                     self.plan.sprints[index].name = text;
                 }
                 (Target::Task(index), None) => {
-                    let title = &mut self.plan.tasks[index].title;
+                    let title = &mut self.tasks[index].title;
                     title.push_str(&written);
                     let text = title.clone();
                     self.warn_undated(line, &text, "title");
@@ -347,7 +345,7 @@ impl Builder {
         let Some(&ListKind::Task(task)) = item else {
             return false;
         };
-        let description = &mut self.plan.tasks[task].description;
+        let description = &mut self.tasks[task].description;
         if !description.is_empty() {
             let separator = if after_blank || self.more.describing != Some(task) {
                 "\n\n"

@@ -142,10 +142,10 @@ impl Builder {
         }
         let mut titles = None;
         for (task, target, line) in before {
-            match find_task(&target, ids, &mut titles, &self.plan.tasks) {
+            match find_task(&target, ids, &mut titles, &self.tasks) {
                 Some(found) if found != task => {
-                    let id: TaskId = self.plan.tasks[task].id.clone();
-                    let later = &mut self.plan.tasks[found].depends_on;
+                    let id: TaskId = self.tasks[task].id.clone();
+                    let later = &mut self.tasks[found].depends_on;
                     if !later.contains(&id) {
                         later.push(id);
                     }
@@ -156,7 +156,7 @@ impl Builder {
                         Some(line),
                         format!("\"must complete before {target}\" names no task; kept as a field"),
                     );
-                    let fields = &mut self.plan.tasks[task].fields;
+                    let fields = &mut self.tasks[task].fields;
                     let kept = fields
                         .iter()
                         .any(|f| f.name == BEFORE_FIELD && f.value == target);

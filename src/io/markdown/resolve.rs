@@ -6,7 +6,7 @@ use super::import::Builder;
 use super::lookup::Titles;
 use super::values::is_placeholder;
 use crate::io::Imported;
-use crate::model::{Blocker, Field, KnownIssue, PhaseId, SprintId, TaskId, TaskList};
+use crate::model::{Blocker, Field, KnownIssue, PhaseId, SprintId, Task, TaskId, TaskList};
 use std::collections::{HashMap, HashSet};
 
 /// The id the importer gives the task at `index` when the document names none.
@@ -21,14 +21,16 @@ impl Builder {
         // An id written twice names its first task: the later ones are renamed before anything
         // refers to them, so a dependency found by title names the task it found.
         let lines: Vec<Option<usize>> = self.task_refs.iter().map(|r| Some(r.line)).collect();
-        crate::io::settle::unique_ids(&mut self.plan, &mut self.report, &|index| {
-            lines.get(index).copied().flatten()
-        });
-        let mut ids: HashMap<String, usize> = HashMap::with_capacity(self.plan.tasks.len());
-        for (index, task) in self.plan.tasks.iter().enumerate() {
+        let line = |index: usize| lines.get(index).copied().flatten();
+        let ids = self.tasks.iter().map(|t| &t.id);
+        for (index, id) in crate::io::settle::unique_id_renames(ids, &mut self.report, &line) {
+            self.tasks[index].id = id;
+        }
+        let mut ids: HashMap<String, usize> = HashMap::with_capacity(self.tasks.len());
+        for (index, task) in self.tasks.iter().enumerate() {
             ids.entry(task.id.0.clone()).or_insert(index);
         }
-        for (task, refs) in self.plan.tasks.iter_mut().zip(&self.task_refs) {
+        for (task, refs) in self.tasks.iter_mut().zip(&self.task_refs) {
             if let Some(phase) = refs.phase_index {
                 task.phase = Some(self.plan.phases[phase].id.clone());
             }
@@ -48,6 +50,7 @@ impl Builder {
                 format!("the document's legend has no \"{key}\" status; Waymark's was added"),
             );
         }
+        self.plan.tasks = TaskList::from(std::mem::take(&mut self.tasks));
         super::titles::keep_written(&mut self.plan);
         self.plan.notes = std::mem::take(&mut self.notes)
             .into_iter()
@@ -89,7 +92,6 @@ impl Builder {
             })
             .collect();
         for ((task, refs), automatic) in self
-            .plan
             .tasks
             .iter_mut()
             .zip(&mut self.task_refs)
@@ -102,7 +104,7 @@ impl Builder {
     }
 
     fn resolve_parents(&mut self, ids: &HashMap<String, usize>) {
-        for index in 0..self.plan.tasks.len() {
+        for index in 0..self.tasks.len() {
             let refs = &self.task_refs[index];
             let parent = if let Some((text, line)) = &refs.parent_ref {
                 if let Some(&parent) = ids.get(text.trim()) {
@@ -115,29 +117,18 @@ impl Builder {
             } else {
                 refs.parent_index
             };
-            self.plan.tasks[index].parent = parent.map(|p| self.plan.tasks[p].id.clone());
+            self.tasks[index].parent = parent.map(|p| self.tasks[p].id.clone());
         }
     }
 
-    /// The sprint `text` names: by id (looked up in `by_id`, the first index of each id), by name
-    /// or by the id its words make.
-    fn sprint_id(&self, text: &str, by_id: &HashMap<String, usize>) -> Option<SprintId> {
+    /// The sprint `text` names: by id, by name or by the id its words make.
+    fn sprint_id(&mut self, text: &str) -> Option<SprintId> {
         let text = text.trim();
-        by_id
-            .get(text)
-            .map(|&index| &self.plan.sprints[index])
-            .or_else(|| {
-                let lower = text.to_lowercase();
-                self.plan
-                    .sprints
-                    .iter()
-                    .find(|s| s.name.to_lowercase() == lower)
-            })
-            .or_else(|| {
-                let id = headings::analyse(text).id;
-                self.plan.sprints.iter().find(|s| s.id.0 == id)
-            })
-            .map(|s| s.id.clone())
+        let index = self
+            .sprint_with_id(text)
+            .or_else(|| self.sprint_named(&text.to_lowercase()))
+            .or_else(|| self.sprint_with_id(&headings::analyse(text).id))?;
+        Some(self.plan.sprints[index].id.clone())
     }
 
     /// A sprint named in a task table that the plan lacks, added to it (unless its name makes
@@ -152,16 +143,10 @@ impl Builder {
     }
 
     fn resolve_sprints(&mut self) {
-        let mut by_id = HashMap::new();
-        let mut indexed = 0;
-        for index in 0..self.plan.tasks.len() {
+        for index in 0..self.tasks.len() {
             if let Some((text, line)) = self.task_refs[index].sprint_ref.take() {
                 // Sprints a task table named are added as they are met.
-                for (at, sprint) in self.plan.sprints.iter().enumerate().skip(indexed) {
-                    by_id.entry(sprint.id.0.clone()).or_insert(at);
-                }
-                indexed = self.plan.sprints.len();
-                let found = self.sprint_id(&text, &by_id).or_else(|| {
+                let found = self.sprint_id(&text).or_else(|| {
                     if self.task_refs[index].create_sprint {
                         self.new_sprint(&text)
                     } else {
@@ -169,18 +154,15 @@ impl Builder {
                     }
                 });
                 match found {
-                    Some(id) => self.plan.tasks[index].sprint = Some(id),
+                    Some(id) => self.tasks[index].sprint = Some(id),
                     None => self
                         .report
                         .warn(Some(line), format!("sprint \"{text}\" is not in the plan")),
                 }
             }
         }
-        for (at, sprint) in self.plan.sprints.iter().enumerate().skip(indexed) {
-            by_id.entry(sprint.id.0.clone()).or_insert(at);
-        }
         for (index, text, line) in std::mem::take(&mut self.velocity_sprints) {
-            match self.sprint_id(&text, &by_id) {
+            match self.sprint_id(&text) {
                 Some(id) => self.plan.velocity[index].sprint = Some(id),
                 None => self
                     .report
@@ -191,15 +173,15 @@ impl Builder {
 
     fn resolve_dependencies(&mut self, ids: &HashMap<String, usize>) {
         let mut titles = None;
-        for index in 0..self.plan.tasks.len() {
+        for index in 0..self.tasks.len() {
             let deps = std::mem::take(&mut self.task_refs[index].deps);
             let mut unresolved = Vec::new();
             for (text, line) in deps {
                 for token in split_references(&text) {
-                    match find_task(token, ids, &mut titles, &self.plan.tasks) {
+                    match find_task(token, ids, &mut titles, &self.tasks) {
                         Some(target) if target != index => {
-                            let id = self.plan.tasks[target].id.clone();
-                            let task = &mut self.plan.tasks[index];
+                            let id = self.tasks[target].id.clone();
+                            let task = &mut self.tasks[index];
                             if !task.depends_on.contains(&id) {
                                 task.depends_on.push(id);
                             }
@@ -218,7 +200,7 @@ impl Builder {
                 }
             }
             if !unresolved.is_empty() {
-                self.plan.tasks[index].fields.push(Field {
+                self.tasks[index].fields.push(Field {
                     name: "Dependencies".to_owned(),
                     value: unresolved.join(", "),
                 });
@@ -226,27 +208,17 @@ impl Builder {
         }
     }
 
-    fn phase_id(&self, text: &str) -> Option<PhaseId> {
+    /// The phase `text` names: by id, by name, by the part of a name after its `: ` ("Beta" for
+    /// "Phase 2: Beta") or by the id its words make.
+    fn phase_id(&mut self, text: &str) -> Option<PhaseId> {
         let text = text.trim();
         let lower = text.to_lowercase();
-        let phases = &self.plan.phases;
-        phases
-            .iter()
-            .find(|p| p.id.as_str() == text)
-            .or_else(|| phases.iter().find(|p| p.name.to_lowercase() == lower))
-            .or_else(|| {
-                phases.iter().find(|p| {
-                    p.name
-                        .to_lowercase()
-                        .split_once(": ")
-                        .is_some_and(|(_, name)| name == lower)
-                })
-            })
-            .or_else(|| {
-                let id = headings::analyse(text).id;
-                phases.iter().find(|p| p.id.0 == id)
-            })
-            .map(|p| p.id.clone())
+        let index = self
+            .phase_with_id(text)
+            .or_else(|| self.phase_named(&lower))
+            .or_else(|| self.phase_named_after_colon(&lower))
+            .or_else(|| self.phase_with_id(&headings::analyse(text).id))?;
+        Some(self.plan.phases[index].id.clone())
     }
 
     fn resolve_phase_dependencies(&mut self) {
@@ -309,7 +281,7 @@ impl Builder {
             for text in tasks {
                 match ids.get(text.as_str()) {
                     Some(&task) => {
-                        let id = self.plan.tasks[task].id.clone();
+                        let id = self.tasks[task].id.clone();
                         self.plan.milestones[index].tasks.push(id);
                     }
                     None => self
@@ -397,7 +369,7 @@ pub(super) fn find_task(
     token: &str,
     ids: &HashMap<String, usize>,
     titles: &mut Option<Titles>,
-    tasks: &TaskList,
+    tasks: &[Task],
 ) -> Option<usize> {
     if let Some(&index) = ids.get(token) {
         return Some(index);

@@ -251,21 +251,18 @@ impl Builder {
             }
             let status_text = row.get(&["status"]);
             let status = (!status_text.is_empty()).then(|| self.status_key(&status_text, number));
-            let index = self
-                .plan
-                .phases
-                .iter()
-                .position(|p| p.name.eq_ignore_ascii_case(&name))
-                .unwrap_or_else(|| {
-                    let id = free_phase_id(&self.plan.phases, super::headings::slug(&name));
-                    self.plan.phases.push(Phase {
-                        id,
-                        name: name.clone(),
-                        ..Phase::default()
-                    });
-                    self.from_table.push(true);
-                    self.plan.phases.len() - 1
+            let index = if let Some(index) = self.phase_named(&name.to_lowercase()) {
+                index
+            } else {
+                let id = self.free_phase_id(super::headings::slug(&name));
+                self.plan.phases.push(Phase {
+                    id,
+                    name: name.clone(),
+                    ..Phase::default()
                 });
+                self.from_table.push(true);
+                self.plan.phases.len() - 1
+            };
             let phase = &mut self.plan.phases[index];
             if status.is_some() {
                 phase.status = status;
@@ -280,18 +277,19 @@ impl Builder {
     }
 }
 
-/// `id`, or the first free `id-2`, `id-3`… when a phase already has it: rows named "2" and "2%"
-/// are two phases.
-fn free_phase_id(phases: &[Phase], id: String) -> PhaseId {
-    let taken = |id: &str| phases.iter().any(|p| p.id.as_str() == id);
-    if !taken(&id) {
-        return PhaseId(id);
+impl Builder {
+    /// `id`, or the first free `id-2`, `id-3`… when a phase already has it: rows named "2" and
+    /// "2%" are two phases.
+    fn free_phase_id(&mut self, id: String) -> PhaseId {
+        if self.phase_with_id(&id).is_none() {
+            return PhaseId(id);
+        }
+        let mut n = 2;
+        while self.phase_with_id(&format!("{id}-{n}")).is_some() {
+            n += 1;
+        }
+        PhaseId(format!("{id}-{n}"))
     }
-    let mut n = 2;
-    while taken(&format!("{id}-{n}")) {
-        n += 1;
-    }
-    PhaseId(format!("{id}-{n}"))
 }
 
 /// Adds a register entry unless the row gave it nothing (its cells were under columns the

@@ -311,7 +311,7 @@ impl Builder {
             let status = self.row_status(layout, cells, number);
             let task = self.new_task(title, &status, parent);
             if let Some(name) = &opened.group {
-                let made = &mut self.plan.tasks[task];
+                let made = &mut self.tasks[task];
                 made.group = if made.group.is_empty() {
                     name.clone()
                 } else {
@@ -320,7 +320,7 @@ impl Builder {
             }
             self.task_refs[task].phase_index = opened.phase;
             if let Some(sprint) = &opened.sprint {
-                self.plan.tasks[task].sprint = Some(sprint.clone());
+                self.tasks[task].sprint = Some(sprint.clone());
             }
             self.row_fields(layout, cells, task, number);
         }
@@ -444,7 +444,7 @@ impl Builder {
                     continue;
                 }
                 Some(Column::Progress) => {
-                    self.plan.tasks[task].fields.push(Field {
+                    self.tasks[task].fields.push(Field {
                         name,
                         value: multi_line(cell),
                     });
@@ -458,7 +458,7 @@ impl Builder {
                         } else {
                             format!("{name} (column {})", at + 1)
                         };
-                    self.plan.tasks[task].fields.push(Field {
+                    self.tasks[task].fields.push(Field {
                         name,
                         value: multi_line(cell),
                     });
@@ -480,10 +480,10 @@ impl Builder {
                 Some(Column::Estimate) => "estimate",
                 Some(Column::Dependencies) => "depends on",
             };
-            let before = self.plan.tasks[task].fields.len();
+            let before = self.tasks[task].fields.len();
             self.task_field(task, key, cell, number);
             // A value the field could not take is kept under the table's own header.
-            for field in &mut self.plan.tasks[task].fields[before..] {
+            for field in &mut self.tasks[task].fields[before..] {
                 if field.name == key {
                     field.name.clone_from(&name);
                 }
@@ -495,18 +495,19 @@ impl Builder {
     /// a phase heading later in the document is merged with it.
     pub(super) fn table_phase(&mut self, name: &str) -> usize {
         let id = headings::analyse(name).id;
-        self.plan
-            .phases
-            .iter()
-            .position(|p| p.name.eq_ignore_ascii_case(name) || p.id.0 == id)
-            .unwrap_or_else(|| {
-                self.plan.phases.push(Phase {
-                    id: PhaseId(id),
-                    name: name.to_owned(),
-                    ..Phase::default()
-                });
-                self.from_table.push(true);
-                self.plan.phases.len() - 1
-            })
+        let by_name = self.phase_named(&name.to_lowercase());
+        let found = match (by_name, self.phase_with_id(&id)) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        found.unwrap_or_else(|| {
+            self.plan.phases.push(Phase {
+                id: PhaseId(id),
+                name: name.to_owned(),
+                ..Phase::default()
+            });
+            self.from_table.push(true);
+            self.plan.phases.len() - 1
+        })
     }
 }
