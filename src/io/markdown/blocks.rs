@@ -11,7 +11,7 @@
 //! Parsing is linear in the length of the document (pulldown-cmark is a linear pull parser; every
 //! line is classified a bounded number of times).
 
-use std::ops::Range;
+use std::ops::{Range, RangeInclusive};
 
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag};
 
@@ -216,15 +216,17 @@ fn parse_piece(lines: &[&str], range: Range<usize>, piece: &mut Piece) -> bool {
 /// or `~` (a fence and its info string).
 fn push_without_emphasis(text: &mut String, raw: &str) {
     let bytes = raw.as_bytes();
-    let keep = !raw.contains(['*', '_'])
-        || raw.contains(['|', '<', '`', '~'])
-        || raw.bytes().all(|b| {
-            b.is_ascii_digit()
-                || matches!(
-                    b,
-                    b'*' | b'-' | b'_' | b'+' | b'>' | b'.' | b')' | b' ' | b'\t'
-                )
-        });
+    // One pass over the line: has it emphasis, a block's character, anything but markers?
+    let (mut emphasis, mut block, mut markers_only) = (false, false, true);
+    for &byte in bytes {
+        match byte {
+            b'*' | b'_' => emphasis = true,
+            b'|' | b'<' | b'`' | b'~' => block = true,
+            b'0'..=b'9' | b'-' | b'+' | b'>' | b'.' | b')' | b' ' | b'\t' => {}
+            _ => markers_only = false,
+        }
+    }
+    let keep = !emphasis || block || markers_only;
     if keep {
         text.push_str(raw);
         return;
@@ -250,16 +252,18 @@ fn record_piece<'a>(
     kinds: &mut [Option<Line<'a>>],
     indented: &mut Vec<bool>,
 ) {
-    let starts = &piece.starts;
-    let line_of = |offset: usize| first + starts.partition_point(|&s| s <= offset) - 1;
-    let last_line = |span: &Range<usize>| line_of(span.end.max(span.start + 1) - 1);
+    let mut lines_of = LinesOf {
+        starts: &piece.starts,
+        first,
+        at: 0,
+    };
     // Inside a block quote nothing is classified further: its lines stay text, as they always were.
     let mut quote_depth = 0usize;
     for (found, span) in &piece.found {
         match *found {
             Found::QuoteStart => {
                 if quote_depth == 0 {
-                    for line in line_of(span.start)..=last_line(span) {
+                    for line in lines_of.span(span) {
                         kinds[line].get_or_insert(Line::Text(lines[line].trim()));
                     }
                 }
@@ -270,7 +274,7 @@ fn record_piece<'a>(
             }
             _ if quote_depth > 0 => {}
             Found::Verbatim(kind) => {
-                let lines = line_of(span.start)..=last_line(span);
+                let lines = lines_of.span(span);
                 if kind == Some(true) {
                     indented.resize(kinds.len(), false);
                     indented[lines.clone()].fill(true);
@@ -280,8 +284,8 @@ fn record_piece<'a>(
                 }
             }
             Found::Heading(level) => {
-                let at = line_of(span.start);
-                let end = last_line(span);
+                let covered = lines_of.span(span);
+                let (at, end) = (*covered.start(), *covered.end());
                 kinds[at] = Some(heading_line(lines[at], level));
                 for kind in &mut kinds[at + 1..=end] {
                     // The underline of a setext heading.
@@ -289,24 +293,57 @@ fn record_piece<'a>(
                 }
             }
             Found::Table => {
-                for line in line_of(span.start)..=last_line(span) {
+                for line in lines_of.span(span) {
                     if lines[line].contains('|') {
                         kinds[line] = Some(Line::TableRow);
                     }
                 }
             }
             Found::Item => {
-                let at = line_of(span.start);
+                let at = *lines_of.span(span).start();
                 // Of several items opening on one line (`- - x`), the outermost one counts.
                 if kinds[at].is_none() {
                     kinds[at] = Some(item_line(lines[at]));
                 }
             }
             Found::Rule => {
-                let at = line_of(span.start);
+                let at = *lines_of.span(span).start();
                 kinds[at] = Some(Line::Rule);
             }
         }
+    }
+}
+
+/// The lines of a piece that spans of it cover. Spans come in the order their blocks start, so the
+/// first line is found by walking on from the last span's (a span that starts earlier is found by
+/// a binary search), and the last by walking on from the first.
+struct LinesOf<'p> {
+    /// Where each line of the piece starts in its text.
+    starts: &'p [usize],
+    /// The document line of the piece's first line.
+    first: usize,
+    /// The piece line the last span started on.
+    at: usize,
+}
+
+impl LinesOf<'_> {
+    /// The document lines `span` covers (its first line when it is empty).
+    fn span(&mut self, span: &Range<usize>) -> RangeInclusive<usize> {
+        let starts = self.starts;
+        let on_or_after = |mut line: usize, offset: usize| {
+            while line + 1 < starts.len() && starts[line + 1] <= offset {
+                line += 1;
+            }
+            line
+        };
+        if starts[self.at] > span.start {
+            self.at = starts
+                .partition_point(|&s| s <= span.start)
+                .saturating_sub(1);
+        }
+        self.at = on_or_after(self.at, span.start);
+        let last = on_or_after(self.at, span.end.max(span.start + 1) - 1);
+        self.first + self.at..=self.first + last
     }
 }
 

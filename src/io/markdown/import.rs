@@ -1,6 +1,8 @@
 //! The line-by-line reader: a stack of open headings and a stack of open list items, both plain
 //! vectors, so nesting depth never turns into recursion.
 
+use std::collections::HashMap;
+
 use super::blocks;
 use super::headings::{self, Kind, Section};
 use super::legend;
@@ -112,6 +114,8 @@ pub(super) struct Builder {
     pub anchor: String,
     /// The line being read.
     pub line: usize,
+    /// The legend's length and the statuses texts were found to name with it ([`Self::known_status`]).
+    pub known_statuses: (usize, HashMap<String, Option<StatusKey>>),
     /// The state of the structures read in `outline`, `calendar`, `inline` and `prose`.
     pub more: More,
 }
@@ -174,6 +178,7 @@ impl Builder {
             added_statuses: Vec::new(),
             anchor: String::new(),
             line: 0,
+            known_statuses: (0, HashMap::new()),
             more: More::default(),
         }
     }
@@ -743,7 +748,7 @@ impl Builder {
 
     /// The status written in a field or cell, adding it to the legend when nothing knows it.
     pub(super) fn status_key(&mut self, text: &str, number: usize) -> StatusKey {
-        if let Some(key) = recognise_status_text(&self.plan.legend, text) {
+        if let Some(key) = self.known_status(text) {
             return key;
         }
         let category = crate::io::builtin_category(text).or_else(|| {
@@ -768,6 +773,26 @@ impl Builder {
         );
         self.plan.legend.push(status);
         StatusKey::from(word)
+    }
+
+    /// The legend status `text` names ([`recognise_status_text`]), remembered for each text until
+    /// the legend grows: a plan writes the same few statuses thousands of times.
+    pub(super) fn known_status(&mut self, text: &str) -> Option<StatusKey> {
+        /// Texts beyond this many are looked up each time (the memory stays small).
+        const REMEMBERED: usize = 1024;
+        let (length, known) = &mut self.known_statuses;
+        if *length != self.plan.legend.len() {
+            known.clear();
+            *length = self.plan.legend.len();
+        }
+        if let Some(found) = known.get(text) {
+            return found.clone();
+        }
+        let found = recognise_status_text(&self.plan.legend, text);
+        if known.len() < REMEMBERED {
+            known.insert(text.to_owned(), found.clone());
+        }
+        found
     }
 
     /// A new task in the current context; `parent` for subtasks.

@@ -101,7 +101,7 @@ impl Builder {
         value: &'v str,
         number: usize,
     ) -> (StatusKey, &'v str) {
-        if let Some(key) = recognise_status_text(&self.plan.legend, value) {
+        if let Some(key) = self.known_status(value) {
             return (key, "");
         }
         let (word, rest) = self.split_status(value.trim());

@@ -58,10 +58,9 @@ pub(super) fn read_legend(lines: &[&str], kinds: &[Line]) -> (Vec<StatusDef>, Ve
 
 fn legend_field(text: &str) -> Option<&str> {
     // Either spelling names the legend in ASCII letters: most lines are passed over at once.
-    let names_legend = text
-        .as_bytes()
-        .windows(6)
-        .any(|window| window.eq_ignore_ascii_case(b"legend"));
+    let bytes = text.as_bytes();
+    let names_legend = (0..bytes.len().saturating_sub(5))
+        .any(|at| bytes[at] | 0x20 == b'l' && bytes[at..at + 6].eq_ignore_ascii_case(b"legend"));
     if !names_legend {
         return None;
     }
