@@ -3,6 +3,10 @@
 use std::hint::black_box;
 use waymark::app::WaymarkApp;
 
+/// The app's allocator (see `src/main.rs`), so the window benches measure what the app runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A laptop-sized window's input.
 fn input() -> egui::RawInput {
     egui::RawInput {

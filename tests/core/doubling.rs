@@ -3,9 +3,10 @@
 //! shape of input fails here.
 //!
 //! To be steady on a busy machine reads are timed in the thread's CPU time, the input is
-//! first grown until a read takes at least 20 ms, each size is timed several times alternately and
-//! the fastest read counts, and a failing ratio is measured again (up to four more times) before the
-//! test fails: work that grows faster than the input fails every time, a busy moment does not.
+//! first grown until a read takes at least 20 ms, the ratio is the median of several rounds that
+//! each time the doubled input between two reads of the input ([`paired_ratio`]), and a failing
+//! ratio is measured again (up to four more times) before the test fails: work that grows faster
+//! than the input fails every time, a busy moment does not.
 
 use std::fmt::Write;
 use std::time::{Duration, Instant};
@@ -69,12 +70,27 @@ fn doubling_ratio(format: Format, make: &dyn Fn(usize) -> String) -> Option<(f64
         n *= 2;
     }
     let (small, large) = (make(n), make(2 * n));
-    let (mut t1, mut t2) = (Duration::MAX, Duration::MAX);
-    for _ in 0..4 {
-        t1 = t1.min(fastest(format, small.as_bytes(), 2));
-        t2 = t2.min(fastest(format, large.as_bytes(), 2));
-    }
-    Some((t2.as_secs_f64() / t1.as_secs_f64(), n))
+    let read = |input: &str| drop(std::hint::black_box(format.read(input.as_bytes())));
+    Some((paired_ratio(|| read(&small), || read(&large)), n))
+}
+
+/// The median, over several rounds, of the time of `large` over the time of the `small` runs on
+/// either side of it. This machine's speed can change several times over within seconds (a virtual
+/// machine sharing its host), which no least time of each corrects for: one of them may come from
+/// a fast moment the other never had. Runs a few milliseconds apart see the same machine, so each
+/// round's ratio is fair, and the median drops the rounds a change of speed fell into.
+pub(crate) fn paired_ratio(small: impl Fn(), large: impl Fn()) -> f64 {
+    const ROUNDS: usize = 9;
+    let mut ratios: Vec<f64> = (0..ROUNDS)
+        .map(|_| {
+            let before = time_of(&small);
+            let doubled = time_of(&large);
+            let after = time_of(&small);
+            2.0 * doubled.as_secs_f64() / (before + after).as_secs_f64()
+        })
+        .collect();
+    ratios.sort_by(f64::total_cmp);
+    ratios[ROUNDS / 2]
 }
 
 /// Checks that doubling the input at most doubles the time (plus 10%).

@@ -42,11 +42,11 @@ fn time(text: &str, read: fn(&str) -> bool) -> Duration {
     crate::doubling::time_of(|| assert!(read(text)))
 }
 
-/// Grows the input until reading it takes at least 20 ms, then compares it with the doubled input.
-/// The two are read in turns, nine times each, and the least time of each counts, so a burst of load
-/// on the machine slows both alike; a comparison that fails is made again (up to five times), since
-/// work that really grows faster than the input fails every time.
-fn assert_linear(make: fn(usize) -> String, read: fn(&str) -> bool) {
+/// Grows the input until reading it takes at least 20 ms, then compares it with the doubled input
+/// (the median ratio of rounds that each read the doubled input between two reads of the input,
+/// [`crate::doubling::paired_ratio`]); a comparison that fails is made again (up to five times),
+/// since work that really grows faster than the input fails every time.
+fn assert_linear(what: &str, make: fn(usize) -> String, read: fn(&str) -> bool) {
     let mut size = 64;
     let mut text = make(size);
     while time(&text, read) < Duration::from_millis(20) && size < 1 << 20 {
@@ -54,20 +54,17 @@ fn assert_linear(make: fn(usize) -> String, read: fn(&str) -> bool) {
         text = make(size);
     }
     let doubled = make(size * 2);
-    let mut attempts = Vec::new();
+    let mut ratios = Vec::new();
     for _ in 0..5 {
-        let (mut base, mut twice) = (Duration::MAX, Duration::MAX);
-        for _ in 0..9 {
-            base = base.min(time(&text, read));
-            twice = twice.min(time(&doubled, read));
-        }
-        if twice.as_secs_f64() <= base.as_secs_f64() * 2.2 {
+        let ratio =
+            crate::doubling::paired_ratio(|| assert!(read(&text)), || assert!(read(&doubled)));
+        if ratio <= 2.2 {
             return;
         }
-        attempts.push((base, twice));
+        ratios.push(ratio);
     }
     panic!(
-        "reading {size} units and then {} took (least times of each attempt) {attempts:?}",
+        "{what}: reading {size} units and then {} took these times as long: {ratios:?}",
         size * 2
     );
 }
@@ -76,8 +73,8 @@ fn assert_linear(make: fn(usize) -> String, read: fn(&str) -> bool) {
 #[test]
 #[ignore = "timed: run alone with `cargo test --release --test core import_scaling -- --ignored`; under a full parallel test run it is noisy"]
 fn markdown_and_csv_import_are_linear() {
-    assert_linear(markdown, |text| import_markdown(text).is_ok());
-    assert_linear(csv, |text| import_csv(text).is_ok());
+    assert_linear("Markdown", markdown, |text| import_markdown(text).is_ok());
+    assert_linear("CSV", csv, |text| import_csv(text).is_ok());
 }
 
 #[test]
