@@ -33,6 +33,10 @@ fn import_with(text: &str, mapping: Option<&CsvMapping>) -> Result<Imported, Imp
     let table = read_table(text)?;
     let chosen = mapping.and_then(|m| Some((header_line(&table.rows)?, m.choices.as_slice())));
     let mut builder = Builder::new(table.delimiter);
+    // Room for a task per row at once: growing the id set and line list row by row rehashes and
+    // copies them again and again, which costs more per row the larger they get.
+    builder.ids.reserve(table.rows.len());
+    builder.lines.reserve(table.rows.len());
     builder.indents = table.indents.into_iter().collect();
     for (line, message) in table.warnings {
         builder.report.warn(Some(line), message);
