@@ -3,7 +3,7 @@
 //! from a list beside the first rows. The choice is remembered by the header's signature.
 
 use super::effects::file_name;
-use super::{Document, Effects, WaymarkApp, current_sample_plan};
+use super::{Effects, WaymarkApp};
 use crate::io::{CsvChoice, CsvColumns, CsvMapping, csv_columns, import_csv_mapped};
 use std::path::Path;
 
@@ -36,25 +36,15 @@ enum MappingAnswer {
 }
 
 impl WaymarkApp {
-    /// A CSV given on the command line, which Waymark started on as a plain import: when File →
-    /// Import… would show the mapping dialog (a doubtful header, or a mapping remembered for it),
-    /// the dialog opens instead, over the sample plan; Import then goes on like any import and
-    /// Cancel leaves the sample. True when the dialog opened.
+    /// A CSV given on the command line: when File → Import… would show the mapping dialog (a
+    /// doubtful header, or a mapping remembered for it), the dialog opens over the sample plan
+    /// Waymark started on; Import then goes on like any import and Cancel leaves the sample. True
+    /// when the dialog opened.
     pub fn map_startup_csv(&mut self, path: &Path) -> bool {
         let Ok(Some(text)) = Effects::read_csv_text(path) else {
             return false;
         };
-        if !self.offer_csv_mapping(text, file_name(path), false) {
-            return false;
-        }
-        let today = self
-            .today
-            .unwrap_or_else(|| chrono::Local::now().date_naive());
-        self.replace_document(Document::untitled(
-            current_sample_plan(today),
-            self.document.generation + 1,
-        ));
-        true
+        self.offer_csv_mapping(text, file_name(path), false)
     }
 
     /// Opens the mapping dialog for a CSV's text when `asked`, when its header is doubtful or when a

@@ -31,6 +31,15 @@ enum ReportAnswer {
 const LISTED_WARNINGS: usize = 200;
 
 impl WaymarkApp {
+    /// A plan imported from a file given on the command line (Markdown or CSV): its report opens
+    /// over the sample plan, as after File → Import… (Keep keeps the plan, Discard goes back to
+    /// the sample); a CSV whose columns File → Import… would map first opens the mapping dialog.
+    pub fn import_at_startup(&mut self, path: &Path, plan: Plan, report: ImportReport) {
+        if !self.map_startup_csv(path) {
+            self.begin_import(plan, report, file_name(path));
+        }
+    }
+
     /// Shows an imported plan as a new, unsaved document and opens its report.
     pub(super) fn begin_import(&mut self, plan: Plan, report: ImportReport, file_name: String) {
         let imported = Document::imported(plan, self.document.generation + 1);

@@ -331,13 +331,16 @@ impl eframe::App for WaymarkApp {
 pub fn run(file: Option<PathBuf>) -> ExitCode {
     let mut startup_error = None;
     let mut loaded_version = None;
-    // A CSV imported at startup may yet need its columns mapped, once the settings are read.
+    // A document imported at startup opens with its report over the sample plan (a CSV may yet
+    // need its columns mapped, once the settings are read).
     let mut startup_import = None;
     let document = match file {
         Some(path) => match Effects::load_stamped(&path) {
             Ok((loaded, _)) if loaded.report.is_some() => {
-                startup_import = Some(path);
-                Document::imported(loaded.plan, 0)
+                if let Some(report) = loaded.report {
+                    startup_import = Some((path, loaded.plan, report));
+                }
+                Document::untitled(current_sample_plan(chrono::Local::now().date_naive()), 0)
             }
             Ok((loaded, version)) => {
                 loaded_version = Some(version);
@@ -376,8 +379,8 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
             if let Some(path) = &app.document.path {
                 app.settings.remember(path.clone());
             }
-            if let Some(path) = &startup_import {
-                app.map_startup_csv(path);
+            if let Some((path, plan, report)) = startup_import {
+                app.import_at_startup(&path, plan, report);
             }
             if let Some(version) = loaded_version {
                 app.matches_disk(version);

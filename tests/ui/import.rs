@@ -358,3 +358,43 @@ fn a_csv_given_at_startup_is_mapped_like_file_import() {
     let owner = harness.get_by_role_and_label(Role::ComboBox, "owner");
     assert_eq!(owner.value().as_deref(), Some("Ignore"));
 }
+
+#[test]
+fn a_document_given_at_startup_opens_with_its_report() {
+    let path = fixture("csv_jira_export.csv");
+    let text = std::fs::read(&path).expect("fixture is readable");
+    let read = || {
+        let loaded = waymark::io::Format::Csv.read(&text).expect("imports");
+        (loaded.plan, loaded.report.expect("an import has a report"))
+    };
+    let mut harness = harness();
+    let sample = harness.state().plan().clone();
+
+    // Discard: back to the sample plan Waymark started on.
+    let (plan, report) = read();
+    harness.state_mut().import_at_startup(&path, plan, report);
+    harness.run();
+    harness.get_by_label("csv_jira_export.csv was read as CSV.");
+    harness.get_by_label_contains("Recognised a Jira export");
+    harness.get_by_label_contains("GH-99");
+    harness
+        .get_by_role_and_label(Role::Button, "Discard")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().plan().tasks, sample.tasks);
+
+    // Keep: the imported plan, unsaved.
+    let (plan, report) = read();
+    harness.state_mut().import_at_startup(&path, plan, report);
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Keep").click();
+    harness.run();
+    assert!(harness.query_by_label("Import report").is_none());
+    assert_eq!(harness.state().plan().tasks.len(), 6);
+    assert_eq!(task(harness.state(), "GH-2").title, "Soil moisture sensors");
+    assert!(
+        harness.state().document.history.is_dirty(),
+        "an import is unsaved"
+    );
+    assert_eq!(harness.state().document.path, None);
+}
