@@ -384,3 +384,40 @@ fn big_and_pathological_input_is_bounded() {
     assert!(matches!(import_csv(&many), Err(ImportError::Syntax { .. })));
     assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
 }
+
+#[test]
+fn slash_dates_follow_the_order_the_file_shows() {
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+    let ambiguous = |report: &waymark::io::ImportReport| {
+        report
+            .warnings
+            .iter()
+            .find(|w| w.message.contains("read as day/month; ambiguous"))
+            .map(|w| w.message.clone())
+    };
+
+    // 25/03 can only be day first: every slash date of the file is read so.
+    let text = "id,task,status,start,due\nA,Dig,todo,25/03/2026,02/04/2026\nB,Plant,todo,03/04/2026 09:00,15/04/2026\n";
+    let imported = import_csv(text).expect("imports");
+    let a = task(&imported.plan, "A");
+    assert_eq!((a.start, a.due), (day(2026, 3, 25), day(2026, 4, 2)));
+    let b = task(&imported.plan, "B");
+    assert_eq!((b.start, b.due), (day(2026, 4, 3), day(2026, 4, 15)));
+    assert_eq!(ambiguous(&imported.report), None);
+
+    // 03/25 can only be month first.
+    let text = "id,task,status,start,due\nA,Dig,todo,03/25/2026,4/2/2026\n";
+    let imported = import_csv(text).expect("imports");
+    let a = task(&imported.plan, "A");
+    assert_eq!((a.start, a.due), (day(2026, 3, 25), day(2026, 4, 2)));
+
+    // Nothing decides: day first, and the report says how many could be read either way.
+    let text = "id,task,status,start,due\nA,Dig,todo,04/03/2026,05/03/2026\n";
+    let imported = import_csv(text).expect("imports");
+    let a = task(&imported.plan, "A");
+    assert_eq!((a.start, a.due), (day(2026, 3, 4), day(2026, 3, 5)));
+    assert_eq!(
+        ambiguous(&imported.report).as_deref(),
+        Some("2 dates like 12/03/2026 read as day/month; ambiguous")
+    );
+}

@@ -16,6 +16,8 @@ use chrono::NaiveDate;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
+use crate::io::markdown::dates::{DayOrder, full_date};
+
 /// Reads a CSV task table (comma, semicolon or tab separated; `#` comments; quoted cells; `|` lists).
 /// Each record becomes exactly one task. Problems that can be worked around are warnings with lines.
 pub fn import_csv(text: &str) -> Result<Imported, ImportError> {
@@ -33,6 +35,7 @@ fn import_with(text: &str, mapping: Option<&CsvMapping>) -> Result<Imported, Imp
     let table = read_table(text)?;
     let chosen = mapping.and_then(|m| Some((header_line(&table.rows)?, m.choices.as_slice())));
     let mut builder = Builder::new(table.delimiter);
+    builder.day_order = DayOrder::of(&text.lines().collect::<Vec<_>>());
     // Room for a task per row at once: growing the id set and line list row by row rehashes and
     // copies them again and again, which costs more per row the larger they get.
     builder.ids.reserve(table.rows.len());
@@ -156,6 +159,10 @@ struct Builder {
     orders: HashMap<String, usize>,
     /// Dates read from Jira's `15/Feb/26 4:37 PM` form.
     jira_dates: usize,
+    /// The order of the file's slash dates (`25/03/2026` or `03/25/2026`).
+    day_order: DayOrder,
+    /// Slash dates that could be read either way (read day first).
+    ambiguous_dates: usize,
 }
 
 impl Builder {
@@ -183,6 +190,8 @@ impl Builder {
             blocks: Vec::new(),
             orders: HashMap::new(),
             jira_dates: 0,
+            day_order: DayOrder::Undecided,
+            ambiguous_dates: 0,
         }
     }
 
@@ -461,6 +470,16 @@ impl Builder {
         if let Some(d) = date(value) {
             return Some(d);
         }
+        // A spreadsheet's `25/03/2026` or `3/25/2026 14:00`, in the order the file's dates show.
+        let value = value.trim();
+        let day = match value.split_once(' ') {
+            Some((day, time)) if time.contains(':') => day,
+            _ => value,
+        };
+        if let Some((d, ambiguous)) = full_date(day, self.day_order) {
+            self.ambiguous_dates += usize::from(ambiguous);
+            return Some(d);
+        }
         let d = jira_date(value)?;
         self.jira_dates += 1;
         Some(d)
@@ -588,6 +607,14 @@ impl Builder {
         }
         let lines: Vec<Option<usize>> = self.lines.iter().copied().map(Some).collect();
         settle::settle(&mut self.plan, &mut self.report, &lines);
+        if self.ambiguous_dates > 0 {
+            let count = self.ambiguous_dates;
+            let dates = if count == 1 { "date" } else { "dates" };
+            self.report.warn(
+                None,
+                format!("{count} {dates} like 12/03/2026 read as day/month; ambiguous"),
+            );
+        }
         if self.jira_dates > 0 {
             self.report.warn(
                 None,

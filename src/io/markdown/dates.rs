@@ -25,7 +25,7 @@ pub(super) struct Written {
 
 /// Which number comes first in a document's slash dates.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(super) enum DayOrder {
+pub(in crate::io) enum DayOrder {
     /// Nothing decides (no date shows it, or dates show both): each date is read day first
     /// unless its second number cannot be a month.
     #[default]
@@ -38,7 +38,7 @@ pub(super) enum DayOrder {
 
 impl DayOrder {
     /// The order the slash dates of a document (`d/m/yyyy` or `m/d/yyyy`) show.
-    pub(super) fn of(lines: &[&str]) -> Self {
+    pub(in crate::io) fn of(lines: &[&str]) -> Self {
         let (mut day_first, mut month_first) = (false, false);
         for line in lines.iter().filter(|line| line.contains('/')) {
             let words = line.split(|c: char| !(c.is_ascii_digit() || c == '/'));
@@ -164,6 +164,15 @@ fn single(text: &str, order: DayOrder) -> Option<Written> {
         .or_else(|| numeric('.'))
         .or_else(|| named(text))?;
     valid(found).then_some(found)
+}
+
+/// A full date, nothing else (`2026-03-02`, `25/03/2026` or `03/25/2026` in the document's
+/// `order`, `2.3.2026`, `2 March 2026`), and whether it is a slash date that could be read either
+/// way (read day first).
+pub(in crate::io) fn full_date(text: &str, order: DayOrder) -> Option<(NaiveDate, bool)> {
+    let written = single(text, order)?;
+    let date = NaiveDate::from_ymd_opt(written.year?, written.month, written.day)?;
+    Some((date, written.guessed))
 }
 
 /// `Mar 2`, `March 2, 2026`, `2 Mar`, `2 March 2026`.

@@ -106,7 +106,7 @@
 
 mod blocks;
 mod calendar;
-mod dates;
+pub(super) mod dates;
 mod export;
 mod fields;
 mod headings;
