@@ -36,6 +36,11 @@ mod velocity;
 mod velocity_chart;
 
 use std::path::PathBuf;
+
+/// The allocator the app and the CLI ship with (`src/main.rs`), so the doubling tests time the
+/// readers as they run there.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use waymark::io::{Imported, import_markdown};
 use waymark::model::{Plan, Task};
 
