@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use crate::io::markdown::dates::{DayOrder, full_date};
+use crate::io::markdown::dates::{DayOrder, ambiguous_dates_warning, full_date};
 
 /// Reads a CSV task table (comma, semicolon or tab separated; `#` comments; quoted cells; `|` lists).
 /// Each record becomes exactly one task. Problems that can be worked around are warnings with lines.
@@ -607,13 +607,8 @@ impl Builder {
         }
         let lines: Vec<Option<usize>> = self.lines.iter().copied().map(Some).collect();
         settle::settle(&mut self.plan, &mut self.report, &lines);
-        if self.ambiguous_dates > 0 {
-            let count = self.ambiguous_dates;
-            let dates = if count == 1 { "date" } else { "dates" };
-            self.report.warn(
-                None,
-                format!("{count} {dates} like 12/03/2026 read as day/month; ambiguous"),
-            );
+        if let Some(warning) = ambiguous_dates_warning(self.ambiguous_dates) {
+            self.report.warn(None, warning);
         }
         if self.jira_dates > 0 {
             self.report.warn(

@@ -175,6 +175,13 @@ pub(in crate::io) fn full_date(text: &str, order: DayOrder) -> Option<(NaiveDate
     Some((date, written.guessed))
 }
 
+/// The report's warning for `count` slash dates read day first although they could be read either
+/// way; `None` when there are none.
+pub(in crate::io) fn ambiguous_dates_warning(count: usize) -> Option<String> {
+    let dates = if count == 1 { "date" } else { "dates" };
+    (count > 0).then(|| format!("{count} {dates} like 12/03/2026 read as day/month; ambiguous"))
+}
+
 /// `Mar 2`, `March 2, 2026`, `2 Mar`, `2 March 2026`.
 fn named(text: &str) -> Option<Written> {
     let mut words = text.split([' ', ',']).filter(|w| !w.is_empty());

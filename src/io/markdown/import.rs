@@ -513,22 +513,13 @@ impl Builder {
     }
 
     fn milestone_for(&mut self, heading: &headings::Heading) -> usize {
-        let index = self
-            .named
-            .milestone_ids
-            .first(
-                &self.plan.milestones,
-                positions::milestone_id,
-                &heading.id,
-                |_| true,
-            )
-            .unwrap_or_else(|| {
-                self.plan.milestones.push(Milestone {
-                    id: MilestoneId(heading.id.clone()),
-                    ..Milestone::default()
-                });
-                self.plan.milestones.len() - 1
+        let index = self.milestone_with_id(&heading.id).unwrap_or_else(|| {
+            self.plan.milestones.push(Milestone {
+                id: MilestoneId(heading.id.clone()),
+                ..Milestone::default()
             });
+            self.plan.milestones.len() - 1
+        });
         let milestone = &mut self.plan.milestones[index];
         milestone.name.clone_from(&heading.name);
         if let Some(weeks) = heading.weeks {

@@ -283,15 +283,8 @@ impl Builder {
     /// none stay in the sprint's name or the task's title, with a warning. Slash dates that could
     /// be read either way are reported once, with their count.
     pub(super) fn settle_dates(&mut self, lines: &[&str]) {
-        match self.more.ambiguous_dates {
-            0 => {}
-            1 => self
-                .report
-                .warn(None, "1 date like 12/03/2026 read as day/month; ambiguous"),
-            count => self.report.warn(
-                None,
-                format!("{count} dates like 12/03/2026 read as day/month; ambiguous"),
-            ),
+        if let Some(warning) = super::dates::ambiguous_dates_warning(self.more.ambiguous_dates) {
+            self.report.warn(None, warning);
         }
         let undated = std::mem::take(&mut self.more.undated);
         if undated.is_empty() {

@@ -134,6 +134,14 @@ impl Builder {
             .first(sprints, sprint_id, id, |_| true)
     }
 
+    /// The first milestone with this id.
+    pub(super) fn milestone_with_id(&mut self, id: &str) -> Option<usize> {
+        let milestones = &self.plan.milestones;
+        self.named
+            .milestone_ids
+            .first(milestones, milestone_id, id, |_| true)
+    }
+
     /// The first sprint with this name (lower case).
     pub(super) fn sprint_named(&mut self, name: &str) -> Option<usize> {
         let sprints = &self.plan.sprints;
